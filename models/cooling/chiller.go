@@ -1,9 +1,6 @@
 package cooling
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 // Chiller is an electric vapour-compression chiller on the DOE-2 EIR model of
 // EnergyPlus (Chiller:Electric:EIR; EnergyPlus Engineering Reference, "Electric
@@ -67,13 +64,13 @@ func (c *Chiller) PowerKW(loadKW, availKW, chwC, condC float64) float64 {
 	if loadKW <= 0 || availKW <= 0 {
 		return 0
 	}
-	plr := math.Min(loadKW/availKW, c.MaxPLR)
+	plr := min(loadKW/availKW, c.MaxPLR)
 	cycling := 1.0
 	if plr < c.MinPLR {
 		cycling = plr / c.MinPLR
 		plr = c.MinPLR
 	}
-	return availKW / c.COP * c.EIRFT.At(chwC, condC) * c.EIRFPLR.At(math.Max(plr, c.MinUnloadRatio)) * cycling
+	return availKW / c.COP * c.EIRFT.At(chwC, condC) * c.EIRFPLR.At(max(plr, c.MinUnloadRatio)) * cycling
 }
 
 // Validate reports values outside physical ranges.
@@ -87,4 +84,29 @@ func (c *Chiller) Validate() error {
 		return fmt.Errorf("chiller part-load limits min %g, max %g, unload %g: want 0 ≤ min < 1, 0 < max ≤ 1.2, 0 ≤ unload ≤ 1", c.MinPLR, c.MaxPLR, c.MinUnloadRatio)
 	}
 	return nil
+}
+
+// McQuayPFH returns the "ElectricEIRChiller McQuay PFH 2124kW/6.03COP/Vanes"
+// centrifugal chiller of the EnergyPlus chiller dataset (REFERENCE.md §3.2,
+// as transcribed in Modelica Buildings), scaled to capacityKW: reference
+// 8.89 °C leaving chilled water and 23.89 °C entering condenser water.
+// The dataset gives no curve limits; the ranges here are those of the DOE-2
+// set, around the reference point.
+func McQuayPFH(capacityKW float64) Chiller {
+	return Chiller{
+		CapacityKW: capacityKW,
+		COP:        6.03,
+		CapFT: Biquadratic{
+			C:    [6]float64{1.040134, -1.745650e-2, 1.084856e-3, 6.629328e-3, -8.008991e-4, 1.567769e-3},
+			XMin: 5, XMax: 10, YMin: 20, YMax: 35,
+		},
+		EIRFT: Biquadratic{
+			C:    [6]float64{1.157799, -3.621524e-2, -3.684818e-3, -1.202959e-2, -7.378548e-5, 3.787365e-3},
+			XMin: 5, XMax: 10, YMin: 20, YMax: 35,
+		},
+		EIRFPLR:        Quadratic{C: [3]float64{0.1051419, 0.2033679, 0.6902026}, XMin: 0, XMax: 1.03},
+		MinPLR:         0.09,
+		MaxPLR:         1.03,
+		MinUnloadRatio: 0.09,
+	}
 }

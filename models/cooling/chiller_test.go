@@ -65,3 +65,19 @@ func TestChillerCyclesBelowMinPLR(t *testing.T) {
 		t.Error("an idle chiller draws power")
 	}
 }
+
+// The McQuay set is normalised to its own reference point, to within the 2 %
+// of a curve fitted to measured data (EIRFT there is 1.0195 by the published
+// coefficients).
+func TestMcQuayAtReference(t *testing.T) {
+	c := McQuayPFH(2124)
+	if v := c.CapFT.At(8.89, 23.89); math.Abs(v-1) > 0.01 {
+		t.Errorf("CAPFT at reference = %.4f, want 1", v)
+	}
+	if v := c.EIRFT.At(8.89, 23.89); math.Abs(v-1.0195) > 0.0005 {
+		t.Errorf("EIRFT at reference = %.4f, want 1", v)
+	}
+	if v := c.EIRFPLR.At(1); math.Abs(v-1) > 0.002 {
+		t.Errorf("EIRFPLR(1) = %.4f, want 1", v)
+	}
+}

@@ -1,7 +1,5 @@
 package cooling
 
-import "math"
-
 // Biquadratic is the performance curve
 // f(x, y) = c0 + c1·x + c2·x² + c3·y + c4·y² + c5·x·y
 // with x and y clamped to the range the coefficients were fitted over, as
@@ -31,7 +29,9 @@ func (q *Quadratic) At(x float64) float64 {
 	return q.C[0] + q.C[1]*x + q.C[2]*x*x
 }
 
-func clamp(x, lo, hi float64) float64 { return math.Min(math.Max(x, lo), hi) }
+// clamp limits x to [lo, hi]. The built-in min and max compile to single
+// instructions, where math.Min and math.Max are calls.
+func clamp(x, lo, hi float64) float64 { return min(max(x, lo), hi) }
 
 // Properties of water used by the loops (at about 20 °C).
 const (

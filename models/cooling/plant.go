@@ -192,8 +192,8 @@ func (p *Plant) Solve(in Load, r *Result) {
 	p.chilledWaterPump(coil+liquid, r)
 
 	flowCHW := r.EvaporatorKW / (waterRhoCp * p.ChilledWater.DeltaTK)
-	flowCHW = math.Max(flowCHW, p.ChilledWater.MinFlow*p.chwDesignM3S)
-	flowCHW = math.Min(flowCHW, p.chwDesignM3S)
+	flowCHW = max(flowCHW, p.ChilledWater.MinFlow*p.chwDesignM3S)
+	flowCHW = min(flowCHW, p.chwDesignM3S)
 	r.CHWReturnC = p.ChilledWater.SupplyC + r.EvaporatorKW/(waterRhoCp*flowCHW)
 
 	if !p.Economizer.Enabled {
@@ -226,7 +226,7 @@ func (p *Plant) airSide(heatKW float64, r *Result) float64 {
 		heatKW /= f
 		f = 1
 	}
-	s := math.Max(f, c.MinSpeed)
+	s := max(f, c.MinSpeed)
 	r.CRAHFanKW = float64(c.Units) * c.FanKW * s * s * s
 	return heatKW + r.CRAHFanKW
 }
@@ -245,7 +245,7 @@ func (p *Plant) liquidSide(heatKW float64, r *Result) float64 {
 	if c.CapacityKW <= 0 {
 		return 0
 	}
-	s := math.Max(heatKW/c.CapacityKW, c.MinSpeed)
+	s := max(heatKW/c.CapacityKW, c.MinSpeed)
 	r.CDUPumpKW = c.PumpKW * s * s * s
 	return heatKW + r.CDUPumpKW
 }

@@ -43,9 +43,13 @@ var yorkCalc = [27]float64{
 	3.8621772e-5, -0.0034285382352, 8.56589904e-6, -1.516821552e-6,
 }
 
+// YorkCalcMaxWetBulbC is the warmest entering wet bulb the YorkCalc
+// correlation was fitted for, °C; warmer air is evaluated at this limit.
+const YorkCalcMaxWetBulbC = 26.7
+
 // YorkCalc validity limits (EnergyPlus documentation).
 const (
-	yorkWbMin, yorkWbMax       = -34.4, 26.7
+	yorkWbMin, yorkWbMax       = -34.4, YorkCalcMaxWetBulbC
 	yorkRangeMin, yorkRangeMax = 1.1, 22.2
 	yorkFRwMin, yorkFRwMax     = 0.75, 1.25
 	yorkLGMax                  = 8.0
@@ -71,7 +75,7 @@ func yorkCoeffs(twb, r float64) (a0, a1, a2 float64) {
 func YorkCalcApproach(twb, r, frWater, frAir float64) float64 {
 	a0, a1, a2 := yorkCoeffs(twb, r)
 	lg := clamp(frWater, yorkFRwMin, yorkFRwMax) / frAir
-	lg = math.Min(lg, yorkLGMax)
+	lg = min(lg, yorkLGMax)
 	return a0 + a1*lg + a2*lg*lg
 }
 
@@ -102,10 +106,10 @@ func (t *Tower) operate(twb, heatKW, flowM3S, targetC float64) towerState {
 	a0, a1, a2 := yorkCoeffs(twb, rangeK)
 	frw := clamp(s.frWater, yorkFRwMin, yorkFRwMax)
 	approach := func(frAir float64) float64 {
-		lg := math.Min(frw/frAir, yorkLGMax)
+		lg := min(frw/frAir, yorkLGMax)
 		return a0 + a1*lg + a2*lg*lg
 	}
-	minAir := math.Max(t.MinFanSpeed, frw/yorkLGMax)
+	minAir := max(t.MinFanSpeed, frw/yorkLGMax)
 	want := targetC - twb
 	switch {
 	case approach(1) >= want:
@@ -113,20 +117,36 @@ func (t *Tower) operate(twb, heatKW, flowM3S, targetC float64) towerState {
 	case approach(minAir) <= want:
 		s.frAir = minAir
 	default:
-		// The approach rises as the air flow falls (LG grows); the speed
-		// that meets the target lies between the minimum and full speed.
-		s.frAir = solveAir(approach, want, minAir)
+		// The approach rises as the air flow falls (LG = FRwater/FRair
+		// grows), so the speed that meets the target lies between the
+		// minimum and full speed.
+		s.frAir = solveAir(a0-want, a1, a2, frw, minAir, approach, want)
 	}
-	s.leavingC = twb + math.Max(approach(s.frAir), 0)
+	s.leavingC = twb + max(approach(s.frAir), 0)
 	s.fanKW = float64(s.cells) * t.FanKW * s.frAir * s.frAir * s.frAir
 	return s
 }
 
-// solveAir bisects approach(frAir) = want for frAir in [minAir, 1], where
-// approach(1) < want < approach(minAir).
-func solveAir(approach func(float64) float64, want, minAir float64) float64 {
+// solveAir returns the fan speed in (minAir, 1) at which the approach equals
+// want, given approach(1) < want < approach(minAir). The approach is the
+// quadratic c0 + a1·LG + a2·LG² − want = 0 in LG = frw/frAir (c0 = a0 − want):
+// the root between the full-speed and minimum-speed LG gives the speed. Should
+// no root lie there (the correlation is not monotonic everywhere), bisection
+// finds the crossing.
+func solveAir(c0, a1, a2, frw, minAir float64, approach func(float64) float64, want float64) float64 {
+	lgLo, lgHi := frw, frw/minAir
+	if a2 != 0 {
+		if d := a1*a1 - 4*a2*c0; d >= 0 {
+			sq := math.Sqrt(d)
+			for _, lg := range [2]float64{(-a1 + sq) / (2 * a2), (-a1 - sq) / (2 * a2)} {
+				if lg > lgLo && lg < lgHi {
+					return frw / lg
+				}
+			}
+		}
+	}
 	lo, hi := minAir, 1.0 // approach(lo) > want > approach(hi)
-	for i := 0; i < 40 && hi-lo > 1e-6; i++ {
+	for i := 0; i < 60 && hi-lo > 1e-9; i++ {
 		mid := (lo + hi) / 2
 		if approach(mid) > want {
 			lo = mid
