@@ -1,0 +1,262 @@
+package sim
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+)
+
+// Column is one column of timeseries.csv.
+type Column struct {
+	Name string
+	Doc  string
+}
+
+// Columns lists the columns of timeseries.csv in order, with their meaning.
+// The first sixteen are the stable contract of the design; powers are interval
+// means in kW, water litres and carbon kilograms per interval, temperatures
+// interval means in °C.
+var Columns = []Column{
+	{"time", "start of the interval, RFC 3339 with the site's standard-time offset"},
+	{"drybulb_c", "outdoor dry-bulb temperature"},
+	{"wetbulb_c", "outdoor thermodynamic wet-bulb temperature"},
+	{"rh_pct", "outdoor relative humidity, %"},
+	{"it_kw", "electric power of the IT racks"},
+	{"cooling_kw", "electric power of the cooling plant (sum of the *_fan_kw, *_pump_kw and chiller_kw columns)"},
+	{"power_loss_kw", "losses of UPS, PDU and transformer"},
+	{"other_kw", "lighting and offices"},
+	{"facility_kw", "it_kw + cooling_kw + power_loss_kw + other_kw"},
+	{"grid_kw", "power drawn from the grid"},
+	{"heat_rejected_kw", "heat released to the atmosphere (towers, outdoor transformer, offices)"},
+	{"water_withdrawal_l", "water taken from the supply: consumption + discharge"},
+	{"water_consumption_l", "water evaporated or lost as drift"},
+	{"water_discharge_l", "tower blowdown returned to the sewer"},
+	{"carbon_kg", "CO2 of the grid electricity"},
+	{"pue", "facility_kw / it_kw of the interval"},
+	{"crah_fan_kw", "computer-room air handler fans"},
+	{"cdu_pump_kw", "coolant distribution unit pumps (liquid cooling)"},
+	{"chw_pump_kw", "chilled-water pumps"},
+	{"cond_pump_kw", "condenser-water pumps"},
+	{"chiller_kw", "chiller compressors"},
+	{"tower_fan_kw", "cooling-tower fans"},
+	{"ups_loss_kw", "UPS losses"},
+	{"pdu_loss_kw", "PDU losses"},
+	{"transformer_loss_kw", "utility transformer losses"},
+	{"lighting_kw", "lighting and small power in the conditioned space"},
+	{"office_kw", "offices and other loads outside the white space"},
+	{"it_fan_kw", "server fans, part of it_kw"},
+	{"it_air_heat_kw", "IT heat into the room air"},
+	{"it_liquid_heat_kw", "IT heat into liquid cooling"},
+	{"it_util_pct", "mean rack utilisation, %"},
+	{"rack_inlet_max_c", "warmest rack inlet air in the interval"},
+	{"economizer_frac", "share of the chilled-water load carried by the waterside economizer"},
+	{"chillers_on", "mean number of chillers running"},
+	{"cond_water_c", "water leaving the cooling towers"},
+	{"evaporation_l", "tower evaporation"},
+	{"drift_l", "tower drift"},
+	{"blowdown_l", "tower blowdown"},
+	{"unmet_cooling_kw", "heat the plant could not remove"},
+	{"carbon_intensity_g_per_kwh", "grid carbon intensity, gCO2/kWh"},
+}
+
+// csvRows writes timeseries.csv rows. Values are printed in fixed point from
+// integers, and every sum column is the sum of its printed parts, so that the
+// identities (facility = IT + cooling + loss + other; withdrawal = consumption
+// + discharge) hold exactly in the file.
+type csvRows struct {
+	w   *bufio.Writer
+	buf []byte
+}
+
+func newCSVRows(w io.Writer) (*csvRows, error) {
+	r := &csvRows{w: bufio.NewWriterSize(w, 1<<16), buf: make([]byte, 0, 1024)}
+	for i, c := range Columns {
+		if i > 0 {
+			r.buf = append(r.buf, ',')
+		}
+		r.buf = append(r.buf, c.Name...)
+	}
+	r.buf = append(r.buf, '\n')
+	_, err := r.w.Write(r.buf)
+	return r, err
+}
+
+// fixed converts x to an integer count of 10^-decimals units.
+func fixed(x float64, decimals int) int64 {
+	return int64(math.Round(x * pow10[decimals]))
+}
+
+var pow10 = [...]float64{1, 10, 100, 1000, 10000, 100000, 1000000}
+
+// appendFixed appends the integer n of 10^-decimals units as a decimal number.
+func appendFixed(b []byte, n int64, decimals int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	scale := int64(pow10[decimals])
+	b = strconv.AppendInt(b, n/scale, 10)
+	if decimals == 0 {
+		return b
+	}
+	b = append(b, '.')
+	frac := n % scale
+	for d := scale / 10; d > 0; d /= 10 {
+		b = append(b, byte('0'+frac/d))
+		frac %= d
+	}
+	return b
+}
+
+func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
+	b := start.AppendFormat(r.buf[:0], time.RFC3339)
+	put := func(n int64, decimals int) {
+		b = append(b, ',')
+		b = appendFixed(b, n, decimals)
+	}
+	kw := func(q int) int64 { return fixed(a.mean(q), 3) }
+	litres := func(q int) int64 { return fixed(a.sum[q], 3) }
+
+	crah, cdu, chw, cond, chiller, tower := kw(qCRAHFanKW), kw(qCDUPumpKW), kw(qCHWPumpKW), kw(qCondPumpKW), kw(qChillerKW), kw(qTowerFanKW)
+	ups, pdu, trafo := kw(qUPSLossKW), kw(qPDULossKW), kw(qTransformerLossKW)
+	lighting, office := kw(qLightingKW), kw(qOfficeKW)
+	it := kw(qITKW)
+	cooling := crah + cdu + chw + cond + chiller + tower
+	loss := ups + pdu + trafo
+	other := lighting + office
+	facility := it + cooling + loss + other
+	evap, drift, blow := litres(qEvaporationL), litres(qDriftL), litres(qBlowdownL)
+	consumption := evap + drift
+	itAir := kw(qITAirKW)
+
+	put(fixed(a.mean(qDryBulbC), 2), 2)
+	put(fixed(a.mean(qWetBulbC), 2), 2)
+	put(fixed(a.mean(qRelHumPct), 1), 1)
+	put(it, 3)
+	put(cooling, 3)
+	put(loss, 3)
+	put(other, 3)
+	put(facility, 3)
+	put(facility, 3) // grid: no on-site supply
+	put(kw(qHeatRejectedKW), 3)
+	put(consumption+blow, 3)
+	put(consumption, 3)
+	put(blow, 3)
+	put(fixed(a.sum[qCarbonKg], 3), 3)
+	pue := int64(0)
+	if it > 0 {
+		pue = fixed(float64(facility)/float64(it), 4)
+	}
+	put(pue, 4)
+	for _, n := range [...]int64{crah, cdu, chw, cond, chiller, tower, ups, pdu, trafo, lighting, office} {
+		put(n, 3)
+	}
+	put(kw(qITFanKW), 3)
+	put(itAir, 3)
+	put(it-itAir, 3)
+	put(fixed(a.mean(qUtilPct), 2), 2)
+	put(fixed(a.maxInlet, 2), 2)
+	put(fixed(ratio(a.sum[qEconomizerKW], a.sum[qEvaporatorKW]), 4), 4)
+	put(fixed(a.mean(qChillersOn), 2), 2)
+	put(fixed(a.mean(qCondWaterC), 2), 2)
+	put(evap, 3)
+	put(drift, 3)
+	put(blow, 3)
+	put(kw(qUnmetKW), 3)
+	put(fixed(a.mean(qIntensityG), 2), 2)
+	b = append(b, '\n')
+	r.buf = b
+	_, err := r.w.Write(b)
+	return err
+}
+
+func (r *csvRows) flush() error { return r.w.Flush() }
+
+// writeJSON writes v as indented JSON to path.
+func writeJSON(path string, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
+
+// SummaryCSVHeader is the header of OUT/summary.csv.
+var SummaryCSVHeader = []string{
+	"site", "start", "end", "step",
+	"it_kwh", "cooling_kwh", "power_loss_kwh", "other_kwh", "facility_kwh", "grid_kwh",
+	"peak_it_kw", "peak_facility_kw", "peak_grid_kw",
+	"pue", "wue_l_per_kwh", "cue_kg_per_kwh",
+	"water_withdrawal_l", "water_consumption_l", "water_discharge_l", "peak_day_water_withdrawal_l",
+	"carbon_kg", "heat_rejected_kwh", "unmet_cooling_kwh", "warnings",
+}
+
+// writeSummaryCSV writes one row per site.
+func writeSummaryCSV(path string, sums []*Summary) error {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(SummaryCSVHeader)
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	for _, s := range sums {
+		e := s.Energy
+		w.Write([]string{
+			s.Site, s.Start, s.End, s.Step,
+			f(e.IT), f(e.Cooling), f(e.PowerLoss), f(e.Other), f(e.Facility), f(e.Grid),
+			f(s.Peak.IT), f(s.Peak.Facility), f(s.Peak.Grid),
+			f(s.PUE), f(s.WUE), f(s.CUE),
+			f(s.Water.Withdrawal), f(s.Water.Consumption), f(s.Water.Discharge), f(s.PeakDayWaterWithdrawal),
+			f(s.CarbonKg), f(s.HeatRejected), f(s.Unmet.KWh), strconv.Itoa(len(s.Warnings)),
+		})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return writeFileAtomic(path, buf.Bytes())
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames it
+// into place, so that a reader never sees a half-written file.
+func writeFileAtomic(path string, data []byte) error {
+	tmp := path + ".partial"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// siteDir manages a site's output folder: it is written under a temporary
+// name and renamed into place only when complete.
+type siteDir struct {
+	final, tmp string
+}
+
+func newSiteDir(out, site string) (*siteDir, error) {
+	d := &siteDir{final: filepath.Join(out, site), tmp: filepath.Join(out, "."+site+".partial")}
+	if err := os.RemoveAll(d.tmp); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(d.tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	return d, nil
+}
+
+func (d *siteDir) path(name string) string { return filepath.Join(d.tmp, name) }
+
+func (d *siteDir) commit() error {
+	if err := os.RemoveAll(d.final); err != nil {
+		return err
+	}
+	return os.Rename(d.tmp, d.final)
+}
+
+func (d *siteDir) abandon() { os.RemoveAll(d.tmp) }

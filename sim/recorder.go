@@ -1,0 +1,278 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/dctwin/dctwin/models/cooling"
+)
+
+// rowWriter takes the report rows of a site as they complete.
+type rowWriter interface {
+	writeRow(start time.Time, a *accumulator) error
+}
+
+// recorder accumulates a site's steps into report rows, days, months and the
+// period totals.
+type recorder struct {
+	site  *Site
+	rows  rowWriter
+	stepH float64 // step length, h
+
+	row         accumulator
+	rowsWritten int
+	stepsPerRow int
+
+	total      accumulator
+	peak       [3]float64 // IT, facility, grid, kW
+	peakStep   [3]int
+	unmetSteps int
+	unmetPeak  float64
+	modeSteps  [3]int
+	maxDryBulb float64
+	maxWetBulb float64
+	towerHeat  float64 // sum of tower heat, kW·steps
+
+	dayOffset   int // steps from the first day's midnight to the start
+	stepsPerDay int
+	day         int
+	dayWater    float64
+	peakDay     int
+	peakDayL    float64
+
+	month         accumulator
+	monthStart    time.Time
+	nextMonthStep int
+	monthEconomy  int
+	months        []MonthTotals
+}
+
+func newRecorder(s *Site, rows rowWriter) *recorder {
+	p := s.Period
+	start := p.Start
+	midnight := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, start.Location())
+	r := &recorder{
+		site:        s,
+		rows:        rows,
+		stepH:       p.Step.Hours(),
+		stepsPerRow: int(p.Report / p.Step),
+		dayOffset:   int(start.Sub(midnight) / p.Step),
+		stepsPerDay: int(24 * time.Hour / p.Step),
+		peakDay:     -1,
+		monthStart:  start,
+		maxDryBulb:  math.Inf(-1),
+		maxWetBulb:  math.Inf(-1),
+	}
+	r.nextMonthStep = r.stepOf(firstOfNextMonth(start))
+	return r
+}
+
+func firstOfNextMonth(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month()+1, 1, 0, 0, 0, 0, t.Location())
+}
+
+// stepOf returns the index of the first step starting at or after t.
+func (r *recorder) stepOf(t time.Time) int {
+	p := r.site.Period
+	return int((t.Sub(p.Start) + p.Step - 1) / p.Step)
+}
+
+// add records step k. It does not allocate, except when a month closes.
+func (r *recorder) add(k int, v *stepValues, inletC float64, mode cooling.Mode) error {
+	if k == r.nextMonthStep {
+		r.closeMonth()
+	}
+	if day := (r.dayOffset + k) / r.stepsPerDay; day != r.day {
+		r.closeDay()
+		r.day = day
+	}
+	r.row.add(v, inletC)
+	r.total.add(v, inletC)
+	r.month.add(v, inletC)
+	r.dayWater += v.withdrawalL()
+	facility := v.facilityKW()
+	for i, kw := range [3]float64{v[qITKW], facility, facility} {
+		if kw > r.peak[i] {
+			r.peak[i], r.peakStep[i] = kw, k
+		}
+	}
+	if v[qUnmetKW] > 0 {
+		r.unmetSteps++
+		r.unmetPeak = max(r.unmetPeak, v[qUnmetKW])
+	}
+	r.modeSteps[mode]++
+	if mode != cooling.ModeChillers {
+		r.monthEconomy++
+	}
+	r.maxDryBulb = max(r.maxDryBulb, v[qDryBulbC])
+	r.maxWetBulb = max(r.maxWetBulb, v[qWetBulbC])
+	if r.row.steps == r.stepsPerRow {
+		return r.flushRow()
+	}
+	return nil
+}
+
+func (r *recorder) flushRow() error {
+	p := r.site.Period
+	start := p.Start.Add(time.Duration(r.rowsWritten) * p.Report)
+	if err := r.rows.writeRow(start, &r.row); err != nil {
+		return err
+	}
+	r.rowsWritten++
+	r.row.reset()
+	return nil
+}
+
+func (r *recorder) closeDay() {
+	if r.dayWater > r.peakDayL || r.peakDay < 0 {
+		r.peakDayL, r.peakDay = r.dayWater, r.day
+	}
+	r.dayWater = 0
+}
+
+func (r *recorder) closeMonth() {
+	a := &r.month
+	if a.steps == 0 {
+		return
+	}
+	e := func(q int) float64 { return a.sum[q] * r.stepH }
+	it := e(qITKW)
+	facility := 0.0
+	for _, q := range []int{qITKW, qCRAHFanKW, qCDUPumpKW, qCHWPumpKW, qCondPumpKW, qChillerKW, qTowerFanKW, qUPSLossKW, qPDULossKW, qTransformerLossKW, qLightingKW, qOfficeKW} {
+		facility += e(q)
+	}
+	withdrawal := a.sum[qEvaporationL] + a.sum[qDriftL] + a.sum[qBlowdownL]
+	r.months = append(r.months, MonthTotals{
+		Month:           r.monthStart.Format("2006-01"),
+		ITKWh:           it,
+		CoolingKWh:      e(qCRAHFanKW) + e(qCDUPumpKW) + e(qCHWPumpKW) + e(qCondPumpKW) + e(qChillerKW) + e(qTowerFanKW),
+		FacilityKWh:     facility,
+		PUE:             ratio(facility, it),
+		WithdrawalL:     withdrawal,
+		ConsumptionL:    a.sum[qEvaporationL] + a.sum[qDriftL],
+		DischargeL:      a.sum[qBlowdownL],
+		WUE:             ratio(withdrawal, it),
+		EvaporationL:    a.sum[qEvaporationL],
+		HeatRejectedKWh: e(qHeatRejectedKW),
+		CarbonKg:        a.sum[qCarbonKg],
+		MeanDryBulbC:    a.mean(qDryBulbC),
+		MeanWetBulbC:    a.mean(qWetBulbC),
+		EconomizerHours: float64(r.monthEconomy) * r.stepH,
+	})
+	a.reset()
+	r.monthEconomy = 0
+	r.monthStart = firstOfNextMonth(r.monthStart)
+	r.nextMonthStep = r.stepOf(firstOfNextMonth(r.monthStart))
+}
+
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// finish flushes the last partial row, day and month and returns the summary.
+func (r *recorder) finish() (*Summary, error) {
+	if r.row.steps > 0 {
+		if err := r.flushRow(); err != nil {
+			return nil, err
+		}
+	}
+	r.closeDay()
+	r.closeMonth()
+	return r.summary(), nil
+}
+
+func (r *recorder) summary() *Summary {
+	s, p, a := r.site, r.site.Period, &r.total
+	e := func(q int) float64 { return a.sum[q] * r.stepH }
+	sm := &Summary{
+		Site:           s.Name,
+		Title:          s.Title,
+		Start:          p.Start.Format(time.RFC3339),
+		End:            p.End().Format(time.RFC3339),
+		Step:           formatDuration(p.Step),
+		ReportInterval: formatDuration(p.Report),
+		Weather:        s.Weather.Source,
+		Carbon:         s.Carbon.Source,
+		Months:         r.months,
+		Warnings:       append([]string{}, s.Warnings...),
+	}
+	sm.Cooling = CoolingKWh{
+		CRAHFans: e(qCRAHFanKW), CDUPumps: e(qCDUPumpKW), CHWPumps: e(qCHWPumpKW),
+		CondenserPumps: e(qCondPumpKW), Chillers: e(qChillerKW), TowerFans: e(qTowerFanKW),
+	}
+	sm.PowerLoss = PowerLossKWh{UPS: e(qUPSLossKW), PDU: e(qPDULossKW), Transformer: e(qTransformerLossKW)}
+	c := sm.Cooling
+	en := &sm.Energy
+	en.IT = e(qITKW)
+	en.Cooling = c.CRAHFans + c.CDUPumps + c.CHWPumps + c.CondenserPumps + c.Chillers + c.TowerFans
+	en.PowerLoss = sm.PowerLoss.UPS + sm.PowerLoss.PDU + sm.PowerLoss.Transformer
+	en.Other = e(qLightingKW) + e(qOfficeKW)
+	en.Facility = en.IT + en.Cooling + en.PowerLoss + en.Other
+	en.Grid = en.Facility
+	sm.Peak = PeakKW{
+		IT: r.peak[0], Facility: r.peak[1], Grid: r.peak[2],
+		FacilityTime: r.stepTime(r.peakStep[1]), GridTime: r.stepTime(r.peakStep[2]),
+	}
+	w := &sm.Water
+	w.Evaporation, w.Drift, w.Blowdown = a.sum[qEvaporationL], a.sum[qDriftL], a.sum[qBlowdownL]
+	w.Consumption = w.Evaporation + w.Drift
+	w.Discharge = w.Blowdown
+	w.Withdrawal = w.Consumption + w.Discharge
+	sm.PUE = ratio(en.Facility, en.IT)
+	sm.WUE = ratio(w.Withdrawal, en.IT)
+	sm.CarbonKg = a.sum[qCarbonKg]
+	sm.CUE = ratio(sm.CarbonKg, en.IT)
+	sm.CarbonIntensity = ratio(1000*sm.CarbonKg, en.Grid)
+	sm.PeakDayWaterWithdrawal = r.peakDayL
+	midnight := time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day(), 0, 0, 0, 0, p.Start.Location())
+	sm.PeakDay = midnight.AddDate(0, 0, r.peakDay).Format(time.DateOnly)
+	sm.HeatRejected = e(qHeatRejectedKW)
+	sm.HeatBalanceErrorPct = 100 * ratio(en.Facility-sm.HeatRejected, en.Facility)
+	towerHeat := e(qHeatRejectedKW) - e(qTowerFanKW) - e(qTransformerLossKW) - e(qOfficeKW)
+	sm.EvaporationPerKWhRejected = ratio(w.Evaporation, towerHeat)
+	sm.Economizer = EconomizerH{
+		Free:     float64(r.modeSteps[cooling.ModeFree]) * r.stepH,
+		Partial:  float64(r.modeSteps[cooling.ModePartial]) * r.stepH,
+		Chillers: float64(r.modeSteps[cooling.ModeChillers]) * r.stepH,
+	}
+	sm.Unmet = UnmetCooling{KWh: e(qUnmetKW), Hours: float64(r.unmetSteps) * r.stepH, PeakKW: r.unmetPeak}
+	sm.Climate = ClimateStats{
+		MeanDryBulbC: a.mean(qDryBulbC), MeanWetBulbC: a.mean(qWetBulbC),
+		MaxDryBulbC: r.maxDryBulb, MaxWetBulbC: r.maxWetBulb,
+	}
+	sm.Warnings = append(sm.Warnings, r.runWarnings(sm)...)
+	return sm
+}
+
+func (r *recorder) stepTime(k int) string {
+	p := r.site.Period
+	return p.Start.Add(time.Duration(k) * p.Step).Format(time.RFC3339)
+}
+
+// runWarnings are what a reader must know about the results.
+func (r *recorder) runWarnings(sm *Summary) []string {
+	var w []string
+	if sm.Unmet.KWh > 0 {
+		w = append(w, fmt.Sprintf("cooling load not met: %.0f kWh over %.1f h (peak %.0f kW); the plant lacks capacity at those times and the results understate the cooling energy it would need",
+			sm.Unmet.KWh, sm.Unmet.Hours, sm.Unmet.PeakKW))
+	}
+	if r.maxWetBulb > cooling.YorkCalcMaxWetBulbC {
+		w = append(w, fmt.Sprintf("outdoor wet bulb reached %.1f °C, above the %.1f °C limit of the tower correlation; tower approach there is evaluated at the limit", r.maxWetBulb, cooling.YorkCalcMaxWetBulbC))
+	}
+	return w
+}
+
+// formatDuration prints a duration without zero units: 15m, 1h, 1h30m.
+func formatDuration(d time.Duration) string {
+	s := d.String()
+	for _, z := range []struct{ from, to string }{{"h0m0s", "h"}, {"m0s", "m"}} {
+		if len(s) > len(z.from) && s[len(s)-len(z.from):] == z.from {
+			return s[:len(s)-len(z.from)] + z.to
+		}
+	}
+	return s
+}

@@ -1,0 +1,108 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/dctwin/dctwin/models/cooling"
+	"github.com/dctwin/dctwin/models/it"
+	"github.com/dctwin/dctwin/models/psychro"
+	"github.com/dctwin/dctwin/models/water"
+)
+
+// blockSteps is how many steps the racks advance at a time: a day of
+// 1-minute steps.
+const blockSteps = 1440
+
+// runSite steps one site through its period, writing rows to rows and
+// returning the summary.
+func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (*Summary, error) {
+	p := s.Period
+	sampler, err := s.Weather.NewSampler(p.Start, p.Step)
+	if err != nil {
+		return nil, fmt.Errorf("weather: %w", err)
+	}
+	fleet, err := it.NewFleet(s.Racks, p.Step, SeedFor(s.Seed, s.Name, "racks"), min(blockSteps, p.Steps))
+	if err != nil {
+		return nil, fmt.Errorf("racks: %w", err)
+	}
+	defer fleet.Close()
+	plant := s.Plant
+	if err := plant.Init(meanPressure(s)); err != nil {
+		return nil, fmt.Errorf("cooling plant: %w", err)
+	}
+	chain := s.Power
+	tower := s.Water
+	sat := psychro.NewSatTable()
+	rec := newRecorder(s, rows)
+
+	dtS := p.Step.Seconds()
+	stepsPerHour := int(time.Hour / p.Step)
+	supplyAirC := plant.CRAH.SupplyAirC
+	var (
+		v   stepValues
+		res cooling.Result
+	)
+	for first := 0; first < p.Steps; first += fleet.BlockSize() {
+		n := min(fleet.BlockSize(), p.Steps-first)
+		if err := fleet.Compute(ctx, first, n); err != nil {
+			return nil, err
+		}
+		for i := range n {
+			k := first + i
+			air := sampler.Next()
+			rack := fleet.Step(i, supplyAirC)
+			flow := chain.Critical(rack.ElecKW)
+
+			plant.Solve(cooling.Load{
+				AirHeatKW:    rack.AirHeatKW + flow.IndoorLossKW + chain.LightingKW,
+				LiquidHeatKW: rack.LiquidHeatKW,
+				WetBulbC:     air.WetBulbC,
+			}, &res)
+			chain.Utility(&flow, rack.ElecKW, res.CoolingKW())
+			use := tower.Step(water.Inlet{HumRatio: air.HumRatio, EnthalpyJPerKg: air.EnthalpyJPerKg, PressurePa: air.PressurePa},
+				water.TowerFlow{HeatKW: res.TowerHeatKW, AirKgS: res.TowerAirKgS, DesignWaterM3S: res.TowerDesignWaterM3S, FanSpeed: res.TowerFanSpeed},
+				dtS, sat)
+
+			v = stepValues{
+				qDryBulbC: air.DryBulbC, qWetBulbC: air.WetBulbC, qRelHumPct: air.RelHumPct,
+				qITKW: rack.ElecKW, qITFanKW: rack.FanKW, qITAirKW: rack.AirHeatKW, qITLiquidKW: rack.LiquidHeatKW,
+				qUtilPct:   100 * rack.MeanUtil,
+				qCRAHFanKW: res.CRAHFanKW, qCDUPumpKW: res.CDUPumpKW, qCHWPumpKW: res.CHWPumpKW,
+				qCondPumpKW: res.CondPumpKW, qChillerKW: res.ChillerKW, qTowerFanKW: res.TowerFanKW,
+				qUPSLossKW: flow.UPSLossKW, qPDULossKW: flow.PDULossKW, qTransformerLossKW: flow.TransformerLossKW,
+				qLightingKW: chain.LightingKW, qOfficeKW: chain.OfficeKW,
+				// Heat leaves through the towers (water and fan work), and
+				// directly from the outdoor transformer and the offices' own
+				// systems.
+				qHeatRejectedKW: res.TowerHeatKW + res.TowerFanKW + flow.TransformerLossKW + chain.OfficeKW,
+				qEvaporatorKW:   res.EvaporatorKW, qEconomizerKW: res.EconomizerKW,
+				qChillersOn: float64(res.ChillersOn), qCondWaterC: res.CondWaterC, qUnmetKW: res.UnmetKW,
+				qEvaporationL: use.EvaporationL, qDriftL: use.DriftL, qBlowdownL: use.BlowdownL,
+			}
+			ci := s.Carbon.At(k / stepsPerHour)
+			v[qIntensityG] = ci
+			v[qCarbonKg] = v.facilityKW() * p.Step.Hours() * ci / 1000
+			if err := rec.add(k, &v, rack.MaxInletC, res.Mode); err != nil {
+				return nil, err
+			}
+		}
+		progress.add(int64(n))
+	}
+	return rec.finish()
+}
+
+// meanPressure returns the mean station pressure of the site's weather, Pa.
+func meanPressure(s *Site) float64 {
+	var sum float64
+	for _, h := range s.Weather.Hours {
+		sum += h.PressurePa
+	}
+	p := sum / float64(len(s.Weather.Hours))
+	if math.IsNaN(p) || p <= 0 {
+		return psychro.StandardAtmPressure(s.Weather.Location.ElevationM)
+	}
+	return p
+}
