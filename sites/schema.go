@@ -1,0 +1,178 @@
+package sites
+
+// kind is the type a key's value must have.
+type kind int
+
+const (
+	kNumber   kind = iota // a number (integer or float)
+	kInt                  // an integer
+	kBool                 // true or false
+	kString               // any string
+	kEnum                 // one of enum
+	kDuration             // a duration string: "15m", "1h"
+	kDate                 // a TOML date or date-time, or such a string
+	kPath                 // a file path, relative to the site file
+	kMonthly              // an array of 12 numbers, January first
+	kTable                // a table
+	kTables               // an array of tables
+)
+
+func (k kind) String() string {
+	return [...]string{"a number", "an integer", "true or false", "a string", "one of the names listed",
+		"a duration such as \"15m\" or \"1h\"", "a date such as 2025-01-01", "a file path",
+		"an array of 12 numbers, January first", "a table", "an array of tables"}[k]
+}
+
+// keyDoc documents and constrains one key of a site file. The table keys
+// drives the strict loader (unknown keys, types, ranges) and the reference in
+// README.md, which a test keeps in step with it.
+type keyDoc struct {
+	path     string // dotted path; elements of arrays of tables without index
+	kind     kind
+	unit     string
+	def      string // the default as documented; "required" when there is none
+	min, max float64
+	enum     []string
+	doc      string
+}
+
+func (k keyDoc) required() bool { return k.def == "required" }
+
+// keys lists every key a site file may hold, section by section.
+var keys = []keyDoc{
+	{path: "site", kind: kTable, doc: "The site."},
+	{path: "site.name", kind: kString, def: "required", doc: "Names the site and its output folder: letters, digits, '.', '_', '-'."},
+	{path: "site.title", kind: kString, def: `""`, doc: "A description for reports."},
+	{path: "site.utc_offset", kind: kString, def: "from the weather source", doc: `The site's standard time as an offset from UTC, "-07:00". Daylight time is not used.`},
+
+	{path: "period", kind: kTable, doc: "The simulated period."},
+	{path: "period.start", kind: kDate, def: "2025-01-01", doc: "First day (or date-time) of the period, in the site's standard time."},
+	{path: "period.days", kind: kInt, unit: "d", def: "365", min: 1, max: 36600, doc: "Length of the period."},
+	{path: "period.step", kind: kDuration, def: `"15m"`, doc: "Simulation step: 1m to 1h, dividing an hour."},
+	{path: "period.report_interval", kind: kDuration, def: `"1h"`, doc: "Interval of the rows of timeseries.csv: a multiple of the step, dividing a day."},
+	{path: "period.seed", kind: kInt, def: "1", min: 0, max: 1 << 53, doc: "Seed of every random stream (rack variation, workloads, synthetic weather). Same seed, same outputs."},
+
+	{path: "weather", kind: kTable, doc: "The outdoor air: exactly one of climate, epw and [weather.custom]."},
+	{path: "weather.climate", kind: kEnum, def: "required (or epw, or custom)", doc: "A built-in synthetic climate (`dctwin climates` lists them)."},
+	{path: "weather.epw", kind: kPath, def: "required (or climate, or custom)", doc: "An EnergyPlus weather (EPW) file, relative to the site file."},
+	{path: "weather.custom", kind: kTable, doc: "A synthetic climate from monthly normals, for any place."},
+	{path: "weather.custom.name", kind: kString, def: "required", doc: "The place."},
+	{path: "weather.custom.latitude_deg", kind: kNumber, unit: "°", def: "required", min: -90, max: 90, doc: "Latitude, north positive."},
+	{path: "weather.custom.longitude_deg", kind: kNumber, unit: "°", def: "required", min: -180, max: 180, doc: "Longitude, east positive."},
+	{path: "weather.custom.utc_offset_h", kind: kNumber, unit: "h", def: "required", min: -12, max: 14, doc: "Standard time zone, hours from UTC."},
+	{path: "weather.custom.elevation_m", kind: kNumber, unit: "m", def: "0", min: -500, max: 6000, doc: "Elevation; sets the station pressure when pressure_pa is not given."},
+	{path: "weather.custom.tmax_c", kind: kMonthly, unit: "°C", def: "required", min: -60, max: 60, doc: "Mean daily maximum dry bulb of each month."},
+	{path: "weather.custom.tmin_c", kind: kMonthly, unit: "°C", def: "required", min: -70, max: 50, doc: "Mean daily minimum dry bulb of each month."},
+	{path: "weather.custom.dewpoint_c", kind: kMonthly, unit: "°C", def: "required (or rh_pct)", min: -70, max: 35, doc: "Mean dew point of each month."},
+	{path: "weather.custom.rh_pct", kind: kMonthly, unit: "%", def: "required (or dewpoint_c)", min: 0, max: 100, doc: "Mean relative humidity of each month; used when dewpoint_c is not given."},
+	{path: "weather.custom.daily_sd_k", kind: kMonthly, unit: "K", def: "2.8 each month", min: 0, max: 15, doc: "Standard deviation of the daily-mean dry bulb within each month (day-to-day variability)."},
+	{path: "weather.custom.daily_ar1", kind: kMonthly, def: "0.66 each month", min: -0.99, max: 0.99, doc: "Lag-1 autocorrelation of the daily anomalies (persistence of warm and cold spells)."},
+	{path: "weather.custom.pressure_pa", kind: kMonthly, unit: "Pa", def: "standard atmosphere at elevation_m", min: 31000, max: 120000, doc: "Mean station pressure of each month."},
+
+	{path: "racks", kind: kTables, doc: "Rack groups ([[racks]]), at least one. `kind` sets the defaults of a group's other keys."},
+	{path: "racks.name", kind: kString, def: "required", doc: "Names the group; unique within the site."},
+	{path: "racks.count", kind: kInt, def: "required", min: 1, max: 1e6, doc: "Number of racks, each simulated individually."},
+	{path: "racks.kind", kind: kEnum, def: `"cpu"`, enum: rackKindNames(), doc: "cpu: air-cooled servers; gpu-air: air-cooled GPU systems (DGX H100 class); gpu-liquid: direct-to-chip liquid-cooled GPU racks (GB200 NVL72 class)."},
+	{path: "racks.peak_kw", kind: kNumber, unit: "kW", def: "cpu 15, gpu-air 41, gpu-liquid 125", min: 0.1, max: 500, doc: "Electric power of one rack at full utilisation with fans at design speed."},
+	{path: "racks.idle_frac", kind: kNumber, def: "cpu 0.35, gpu 0.25", min: 0, max: 1, doc: "Idle power over peak power of the compute part (typical 0.3–0.6 for servers)."},
+	{path: "racks.curve", kind: kEnum, def: `cpu "concave", gpu "linear"`, enum: []string{"linear", "concave"}, doc: "Power between idle and peak: linear in utilisation, or concave 2u − u^1.4 (Fan, Weber & Barroso 2007)."},
+	{path: "racks.fan_frac", kind: kNumber, def: "cpu 0.08, gpu-air 0.12, gpu-liquid 0.03", min: 0, max: 0.5, doc: "Share of peak power drawn by server fans at design speed."},
+	{path: "racks.fan_min_speed_frac", kind: kNumber, def: "0.4", min: 0, max: 1, doc: "Fan speed at idle as a fraction of design speed; speed rises linearly with utilisation."},
+	{path: "racks.fan_ramp_c", kind: kNumber, unit: "°C", def: "27", min: 10, max: 45, doc: "Rack inlet temperature above which server fans speed up."},
+	{path: "racks.fan_speed_per_k", kind: kNumber, unit: "1/K", def: "0.05", min: 0, max: 0.5, doc: "Fractional fan-speed increase per K of inlet above fan_ramp_c (fan power goes with its cube)."},
+	{path: "racks.fan_max_boost", kind: kNumber, def: "1.6", min: 1, max: 3, doc: "Cap on that speed-up factor."},
+	{path: "racks.liquid_frac", kind: kNumber, def: "cpu 0, gpu-air 0, gpu-liquid 0.9", min: 0, max: 1, doc: "Share of the non-fan heat captured by direct-to-chip liquid cooling (85–95 % is typical)."},
+	{path: "racks.inlet_spread_k", kind: kNumber, unit: "K", def: "2", min: 0, max: 15, doc: "Rack inlets run 0 to this much above the supply air (recirculation)."},
+	{path: "racks.util_bias_sd", kind: kNumber, def: "0.05", min: 0, max: 0.5, doc: "Standard deviation of each rack's static utilisation offset from the group's."},
+	{path: "racks.util_noise_sd", kind: kNumber, def: "cpu 0.05, gpu 0.02", min: 0, max: 0.5, doc: "Standard deviation of each rack's fluctuating utilisation (AR(1))."},
+	{path: "racks.util_noise_tau", kind: kDuration, def: `"30m"`, doc: "Correlation time of that fluctuation."},
+
+	{path: "racks.workload", kind: kTable, doc: "The group's mean utilisation over time."},
+	{path: "racks.workload.kind", kind: kEnum, def: `cpu "diurnal", gpu "training"`, enum: []string{"constant", "diurnal", "weekly", "training", "trace"}, doc: "constant, diurnal (daily cycle), weekly (daily cycle, lower at weekends), training (AI training job: checkpoints and interruptions), trace (a file)."},
+	{path: "racks.workload.mean", kind: kNumber, def: "0.6", min: 0, max: 1, doc: "Mean utilisation (constant, diurnal; weekdays for weekly)."},
+	{path: "racks.workload.amplitude", kind: kNumber, def: "0.1", min: 0, max: 0.5, doc: "Amplitude of the daily cycle (diurnal, weekly)."},
+	{path: "racks.workload.peak_hour", kind: kNumber, unit: "h", def: "15", min: 0, max: 24, doc: "Local hour of the daily peak (diurnal, weekly)."},
+	{path: "racks.workload.weekend_mean", kind: kNumber, def: "mean − 0.1", min: 0, max: 1, doc: "Mean utilisation on Saturdays and Sundays (weekly)."},
+	{path: "racks.workload.busy_util", kind: kNumber, def: "0.92", min: 0, max: 1, doc: "Utilisation while the job computes (training)."},
+	{path: "racks.workload.checkpoint_every", kind: kDuration, def: `"10m"`, doc: "Running time between checkpoints (training)."},
+	{path: "racks.workload.checkpoint_length", kind: kDuration, def: `"20s"`, doc: "Time the job waits for a checkpoint write (training)."},
+	{path: "racks.workload.checkpoint_util", kind: kNumber, def: "0.1", min: 0, max: 1, doc: "Utilisation during a checkpoint (training)."},
+	{path: "racks.workload.interrupts_per_day", kind: kNumber, unit: "1/d", def: "2.5", min: 0, max: 100, doc: "Job interruptions per day (training). Llama 3 pre-training saw 8.6 a day on 16,384 GPUs (Dubey et al. 2024); the default scales that to about 5,000 GPUs."},
+	{path: "racks.workload.interrupt_length", kind: kDuration, def: `"5m"`, doc: "Time from an interruption until the job runs again (training)."},
+	{path: "racks.workload.idle_util", kind: kNumber, def: "0", min: 0, max: 1, doc: "Utilisation while the job is down (training)."},
+	{path: "racks.workload.file", kind: kPath, def: "required (trace)", doc: "CSV of hourly utilisation 0..1, time-stamped or one row per hour from the period start (trace)."},
+	{path: "racks.workload.column", kind: kString, def: "the only value column", doc: "Column of the file to read (trace)."},
+	{path: "racks.workload.wrap", kind: kBool, def: "false", doc: "Reuse the trace when it does not cover the period: untimed traces repeat, time-stamped ones map by month, day and hour (trace)."},
+
+	{path: "power", kind: kTable, doc: "The electrical chain: utility transformer → UPS → PDU → racks; losses by the no-load, proportional and square-law model of Rasmussen (White Paper 113)."},
+	{path: "power.ups_capacity_kw", kind: kNumber, unit: "kW", def: "1.5 × rack nameplate", min: 1, max: 1e7, doc: "Total rating of the UPS modules that share the load (2N: both sides)."},
+	{path: "power.ups_no_load_frac", kind: kNumber, def: "0.010", min: 0, max: 0.1, doc: "UPS no-load loss, fraction of the rating."},
+	{path: "power.ups_proportional_frac", kind: kNumber, def: "0.015", min: 0, max: 0.1, doc: "UPS loss proportional to load, fraction of the load."},
+	{path: "power.ups_square_frac", kind: kNumber, def: "0.010", min: 0, max: 0.1, doc: "UPS square-law loss at full rating, fraction of the rating."},
+	{path: "power.pdu_capacity_kw", kind: kNumber, unit: "kW", def: "1.5 × rack nameplate", min: 1, max: 1e7, doc: "Total rating of the PDUs."},
+	{path: "power.pdu_no_load_frac", kind: kNumber, def: "0.004", min: 0, max: 0.1, doc: "PDU no-load loss, fraction of the rating."},
+	{path: "power.pdu_proportional_frac", kind: kNumber, def: "0", min: 0, max: 0.1, doc: "PDU proportional loss, fraction of the load."},
+	{path: "power.pdu_square_frac", kind: kNumber, def: "0.012", min: 0, max: 0.1, doc: "PDU square-law loss at full rating, fraction of the rating."},
+	{path: "power.transformer_capacity_kw", kind: kNumber, unit: "kW", def: "2.5 × rack nameplate", min: 1, max: 1e7, doc: "Total rating of the utility transformers (2N, each for 1.25 × nameplate, by default)."},
+	{path: "power.transformer_no_load_frac", kind: kNumber, def: "0.0006", min: 0, max: 0.1, doc: "Transformer no-load (core) loss, fraction of the rating."},
+	{path: "power.transformer_proportional_frac", kind: kNumber, def: "0", min: 0, max: 0.1, doc: "Transformer proportional loss, fraction of the load."},
+	{path: "power.transformer_square_frac", kind: kNumber, def: "0.007", min: 0, max: 0.1, doc: "Transformer load (copper) loss at full rating, fraction of the rating."},
+	{path: "power.lighting_kw", kind: kNumber, unit: "kW", def: "0.5 % of rack nameplate", min: 0, max: 1e6, doc: "Lighting and small power inside the conditioned space (a cooling load)."},
+	{path: "power.office_kw", kind: kNumber, unit: "kW", def: "1 % of rack nameplate", min: 0, max: 1e6, doc: "Offices and other loads with their own air conditioning, included."},
+
+	{path: "cooling", kind: kTable, doc: "The cooling plant."},
+	{path: "cooling.kind", kind: kEnum, def: `"chilled-water"`, enum: []string{"chilled-water"}, doc: "chilled-water: CRAHs and CDUs on a chilled-water loop, water-cooled chillers, open cooling towers, optional waterside economizer."},
+	{path: "cooling.crah", kind: kTable, doc: "Computer-room air handlers."},
+	{path: "cooling.crah.supply_air_c", kind: kNumber, unit: "°C", def: "22", min: 10, max: 35, doc: "Supply (cold-aisle) air set point."},
+	{path: "cooling.crah.return_air_c", kind: kNumber, unit: "°C", def: "34", min: 15, max: 60, doc: "Design return (hot-aisle) air temperature; sets the air flow per kW."},
+	{path: "cooling.crah.units", kind: kInt, def: "autosized: 1.2 × design air heat", min: 1, max: 100000, doc: "Number of units; all run, sharing the air flow."},
+	{path: "cooling.crah.unit_airflow_m3s", kind: kNumber, unit: "m³/s", def: "12", min: 0.1, max: 200, doc: "Air flow of one unit at full fan speed."},
+	{path: "cooling.crah.unit_fan_kw", kind: kNumber, unit: "kW", def: "0.9 per m³/s of unit_airflow_m3s", min: 0, max: 500, doc: "Fan power of one unit at full speed; at part speed it falls with the cube of speed."},
+	{path: "cooling.crah.min_speed_frac", kind: kNumber, def: "0.3", min: 0, max: 1, doc: "Lowest fan speed."},
+	{path: "cooling.cdu", kind: kTable, doc: "Coolant distribution units for liquid-cooled racks."},
+	{path: "cooling.cdu.capacity_kw", kind: kNumber, unit: "kW", def: "autosized: 1.2 × design liquid heat", min: 0, max: 1e7, doc: "Heat the CDUs transfer at full flow."},
+	{path: "cooling.cdu.pump_kw", kind: kNumber, unit: "kW", def: "8 per MW of capacity_kw", min: 0, max: 1e5, doc: "Secondary-loop pump power at full flow."},
+	{path: "cooling.cdu.min_speed_frac", kind: kNumber, def: "0.3", min: 0, max: 1, doc: "Lowest pump speed."},
+	{path: "cooling.chilled_water", kind: kTable, doc: "The variable-primary chilled-water loop."},
+	{path: "cooling.chilled_water.supply_c", kind: kNumber, unit: "°C", def: "10", min: 4, max: 25, doc: "Chilled-water supply set point."},
+	{path: "cooling.chilled_water.delta_t_k", kind: kNumber, unit: "K", def: "6", min: 2, max: 15, doc: "Design return minus supply."},
+	{path: "cooling.chilled_water.pump_kw", kind: kNumber, unit: "kW", def: "design flow × 300 kPa / 0.75", min: 0, max: 1e5, doc: "Pump power at design flow (the chillers' total capacity at delta_t_k)."},
+	{path: "cooling.chilled_water.min_flow_frac", kind: kNumber, def: "0.3", min: 0.05, max: 1, doc: "Lowest flow, fraction of design."},
+	{path: "cooling.chilled_water.static_head_frac", kind: kNumber, def: "0.25", min: 0, max: 1, doc: "Share of the design head held at any flow (differential-pressure set point)."},
+	{path: "cooling.chillers", kind: kTable, doc: "Water-cooled chillers on the DOE-2 electric EIR model."},
+	{path: "cooling.chillers.count", kind: kInt, def: "autosized: N+1", min: 1, max: 1000, doc: "Number of chillers installed; all may run."},
+	{path: "cooling.chillers.capacity_kw", kind: kNumber, unit: "kW", def: "3500", min: 10, max: 30000, doc: "Reference capacity of one chiller."},
+	{path: "cooling.chillers.cop", kind: kNumber, def: "that of the curve set", min: 2, max: 12, doc: "Reference COP."},
+	{path: "cooling.chillers.curves", kind: kEnum, def: `"doe2-centrifugal"`, enum: []string{"doe2-centrifugal", "mcquay-pfh"}, doc: "Performance curves: DOE-2 centrifugal (COP 5.5) or McQuay PFH (COP 6.03), from the EnergyPlus chiller dataset."},
+	{path: "cooling.chillers.stage_plr", kind: kNumber, def: "0.9", min: 0.3, max: 1, doc: "Part-load ratio above which another chiller starts."},
+	{path: "cooling.condenser", kind: kTable, doc: "The condenser-water loop."},
+	{path: "cooling.condenser.delta_t_k", kind: kNumber, unit: "K", def: "5.6", min: 2, max: 15, doc: "Design range; one constant-speed pump per chiller carries that chiller's design condenser heat at this range."},
+	{path: "cooling.condenser.pump_kw", kind: kNumber, unit: "kW", def: "pump flow × 200 kPa / 0.75", min: 0, max: 1e4, doc: "Power of one condenser pump."},
+	{path: "cooling.condenser.setpoint_c", kind: kNumber, unit: "°C", def: "24", min: 10, max: 40, doc: "Condenser water the towers aim for while chillers run."},
+	{path: "cooling.towers", kind: kTable, doc: "Open cooling towers (YorkCalc approach model, variable-speed fans)."},
+	{path: "cooling.towers.cells", kind: kInt, def: "one per chiller", min: 1, max: 1000, doc: "Number of cells."},
+	{path: "cooling.towers.cell_capacity_kw", kind: kNumber, unit: "kW", def: "1.15 × one chiller's design condenser heat", min: 10, max: 50000, doc: "Nominal capacity of one cell at 25.6 °C wet bulb, 35 → 29.4 °C."},
+	{path: "cooling.towers.fan_kw", kind: kNumber, unit: "kW", def: "0.011 × cell_capacity_kw", min: 0, max: 1000, doc: "Fan power of one cell at full speed."},
+	{path: "cooling.towers.min_fan_speed_frac", kind: kNumber, def: "0.2", min: 0.05, max: 1, doc: "Lowest fan speed."},
+	{path: "cooling.towers.design_lg", kind: kNumber, def: "1.2", min: 0.3, max: 3, doc: "Water-to-air mass-flow ratio at design; sets the air flow of the evaporation balance."},
+	{path: "cooling.towers.drift_pct", kind: kNumber, unit: "%", def: "0.008", min: 0, max: 0.5, doc: "Drift loss, % of the design circulating flow at full fan speed."},
+	{path: "cooling.towers.cycles", kind: kNumber, def: "4", min: 1.1, max: 20, doc: "Cycles of concentration of the tower water (3–5 typical); sets blowdown."},
+	{path: "cooling.economizer", kind: kTable, doc: "Waterside economizer: a plate heat exchanger between tower water and chilled-water return."},
+	{path: "cooling.economizer.enabled", kind: kBool, def: "true", doc: "Whether the plant has one."},
+	{path: "cooling.economizer.approach_k", kind: kNumber, unit: "K", def: "1.5", min: 0.5, max: 10, doc: "Heat-exchanger approach."},
+
+	{path: "grid", kind: kTable, doc: "The grid's carbon intensity: exactly one of carbon_g_per_kwh and carbon_file."},
+	{path: "grid.carbon_g_per_kwh", kind: kNumber, unit: "gCO2/kWh", def: "required (or carbon_file)", min: 0, max: 2000, doc: "A constant intensity."},
+	{path: "grid.carbon_file", kind: kPath, def: "required (or carbon_g_per_kwh)", doc: "Hourly intensity: a time,value CSV or an EIA-930-derived file (its avg_CI column), relative to the site file."},
+	{path: "grid.wrap", kind: kBool, def: "false", doc: "Map a series that does not cover the period onto it by month, day and hour."},
+	{path: "grid.max_fill_h", kind: kInt, unit: "h", def: "24", min: 0, max: 168, doc: "Longest run of missing hours filled by interpolation (each fill is reported)."},
+}
+
+// keyIndex maps a path to its keyDoc.
+var keyIndex = func() map[string]*keyDoc {
+	m := make(map[string]*keyDoc, len(keys))
+	for i := range keys {
+		m[keys[i].path] = &keys[i]
+	}
+	return m
+}()

@@ -1,0 +1,194 @@
+package sites
+
+import "time"
+
+// The typed form of a site file. Pointers distinguish a key that is absent
+// (nil: its default applies) from one that is given.
+
+type fileSpec struct {
+	Site    siteSpec    `toml:"site"`
+	Period  periodSpec  `toml:"period"`
+	Weather weatherSpec `toml:"weather"`
+	Racks   []rackSpec  `toml:"racks"`
+	Power   powerSpec   `toml:"power"`
+	Cooling coolingSpec `toml:"cooling"`
+	Grid    gridSpec    `toml:"grid"`
+}
+
+type siteSpec struct {
+	Name      *string `toml:"name"`
+	Title     *string `toml:"title"`
+	UTCOffset *string `toml:"utc_offset"`
+}
+
+type periodSpec struct {
+	Start          any     `toml:"start"`
+	Days           *int64  `toml:"days"`
+	Step           *string `toml:"step"`
+	ReportInterval *string `toml:"report_interval"`
+	Seed           *int64  `toml:"seed"`
+}
+
+type weatherSpec struct {
+	Climate *string     `toml:"climate"`
+	EPW     *string     `toml:"epw"`
+	Custom  *customSpec `toml:"custom"`
+}
+
+type customSpec struct {
+	Name         *string      `toml:"name"`
+	LatitudeDeg  *float64     `toml:"latitude_deg"`
+	LongitudeDeg *float64     `toml:"longitude_deg"`
+	UTCOffsetH   *float64     `toml:"utc_offset_h"`
+	ElevationM   *float64     `toml:"elevation_m"`
+	TmaxC        *[12]float64 `toml:"tmax_c"`
+	TminC        *[12]float64 `toml:"tmin_c"`
+	DewPointC    *[12]float64 `toml:"dewpoint_c"`
+	RelHumPct    *[12]float64 `toml:"rh_pct"`
+	DailySDK     *[12]float64 `toml:"daily_sd_k"`
+	DailyAR1     *[12]float64 `toml:"daily_ar1"`
+	PressurePa   *[12]float64 `toml:"pressure_pa"`
+}
+
+type rackSpec struct {
+	Name            *string       `toml:"name"`
+	Count           *int64        `toml:"count"`
+	Kind            *string       `toml:"kind"`
+	PeakKW          *float64      `toml:"peak_kw"`
+	IdleFrac        *float64      `toml:"idle_frac"`
+	Curve           *string       `toml:"curve"`
+	FanFrac         *float64      `toml:"fan_frac"`
+	FanMinSpeedFrac *float64      `toml:"fan_min_speed_frac"`
+	FanRampC        *float64      `toml:"fan_ramp_c"`
+	FanSpeedPerK    *float64      `toml:"fan_speed_per_k"`
+	FanMaxBoost     *float64      `toml:"fan_max_boost"`
+	LiquidFrac      *float64      `toml:"liquid_frac"`
+	InletSpreadK    *float64      `toml:"inlet_spread_k"`
+	UtilBiasSD      *float64      `toml:"util_bias_sd"`
+	UtilNoiseSD     *float64      `toml:"util_noise_sd"`
+	UtilNoiseTau    *string       `toml:"util_noise_tau"`
+	Workload        *workloadSpec `toml:"workload"`
+}
+
+type workloadSpec struct {
+	Kind             *string  `toml:"kind"`
+	Mean             *float64 `toml:"mean"`
+	Amplitude        *float64 `toml:"amplitude"`
+	PeakHour         *float64 `toml:"peak_hour"`
+	WeekendMean      *float64 `toml:"weekend_mean"`
+	BusyUtil         *float64 `toml:"busy_util"`
+	CheckpointEvery  *string  `toml:"checkpoint_every"`
+	CheckpointLength *string  `toml:"checkpoint_length"`
+	CheckpointUtil   *float64 `toml:"checkpoint_util"`
+	InterruptsPerDay *float64 `toml:"interrupts_per_day"`
+	InterruptLength  *string  `toml:"interrupt_length"`
+	IdleUtil         *float64 `toml:"idle_util"`
+	File             *string  `toml:"file"`
+	Column           *string  `toml:"column"`
+	Wrap             *bool    `toml:"wrap"`
+}
+
+type powerSpec struct {
+	UPSCapacityKW             *float64 `toml:"ups_capacity_kw"`
+	UPSNoLoadFrac             *float64 `toml:"ups_no_load_frac"`
+	UPSProportionalFrac       *float64 `toml:"ups_proportional_frac"`
+	UPSSquareFrac             *float64 `toml:"ups_square_frac"`
+	PDUCapacityKW             *float64 `toml:"pdu_capacity_kw"`
+	PDUNoLoadFrac             *float64 `toml:"pdu_no_load_frac"`
+	PDUProportionalFrac       *float64 `toml:"pdu_proportional_frac"`
+	PDUSquareFrac             *float64 `toml:"pdu_square_frac"`
+	TransformerCapacityKW     *float64 `toml:"transformer_capacity_kw"`
+	TransformerNoLoadFrac     *float64 `toml:"transformer_no_load_frac"`
+	TransformerProportionalFr *float64 `toml:"transformer_proportional_frac"`
+	TransformerSquareFrac     *float64 `toml:"transformer_square_frac"`
+	LightingKW                *float64 `toml:"lighting_kw"`
+	OfficeKW                  *float64 `toml:"office_kw"`
+}
+
+type coolingSpec struct {
+	Kind         *string  `toml:"kind"`
+	CRAH         crahSpec `toml:"crah"`
+	CDU          cduSpec  `toml:"cdu"`
+	ChilledWater chwSpec  `toml:"chilled_water"`
+	Chillers     chSpec   `toml:"chillers"`
+	Condenser    condSpec `toml:"condenser"`
+	Towers       twSpec   `toml:"towers"`
+	Economizer   ecoSpec  `toml:"economizer"`
+}
+
+type crahSpec struct {
+	SupplyAirC     *float64 `toml:"supply_air_c"`
+	ReturnAirC     *float64 `toml:"return_air_c"`
+	Units          *int64   `toml:"units"`
+	UnitAirflowM3S *float64 `toml:"unit_airflow_m3s"`
+	UnitFanKW      *float64 `toml:"unit_fan_kw"`
+	MinSpeedFrac   *float64 `toml:"min_speed_frac"`
+}
+
+type cduSpec struct {
+	CapacityKW   *float64 `toml:"capacity_kw"`
+	PumpKW       *float64 `toml:"pump_kw"`
+	MinSpeedFrac *float64 `toml:"min_speed_frac"`
+}
+
+type chwSpec struct {
+	SupplyC        *float64 `toml:"supply_c"`
+	DeltaTK        *float64 `toml:"delta_t_k"`
+	PumpKW         *float64 `toml:"pump_kw"`
+	MinFlowFrac    *float64 `toml:"min_flow_frac"`
+	StaticHeadFrac *float64 `toml:"static_head_frac"`
+}
+
+type chSpec struct {
+	Count      *int64   `toml:"count"`
+	CapacityKW *float64 `toml:"capacity_kw"`
+	COP        *float64 `toml:"cop"`
+	Curves     *string  `toml:"curves"`
+	StagePLR   *float64 `toml:"stage_plr"`
+}
+
+type condSpec struct {
+	DeltaTK   *float64 `toml:"delta_t_k"`
+	PumpKW    *float64 `toml:"pump_kw"`
+	SetpointC *float64 `toml:"setpoint_c"`
+}
+
+type twSpec struct {
+	Cells           *int64   `toml:"cells"`
+	CellCapacityKW  *float64 `toml:"cell_capacity_kw"`
+	FanKW           *float64 `toml:"fan_kw"`
+	MinFanSpeedFrac *float64 `toml:"min_fan_speed_frac"`
+	DesignLG        *float64 `toml:"design_lg"`
+	DriftPct        *float64 `toml:"drift_pct"`
+	Cycles          *float64 `toml:"cycles"`
+}
+
+type ecoSpec struct {
+	Enabled   *bool    `toml:"enabled"`
+	ApproachK *float64 `toml:"approach_k"`
+}
+
+type gridSpec struct {
+	CarbonGPerKWh *float64 `toml:"carbon_g_per_kwh"`
+	CarbonFile    *string  `toml:"carbon_file"`
+	Wrap          *bool    `toml:"wrap"`
+	MaxFillH      *int64   `toml:"max_fill_h"`
+}
+
+func or[T any](p *T, def T) T {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+func orDuration(p *string, def time.Duration) time.Duration {
+	if p == nil {
+		return def
+	}
+	d, err := time.ParseDuration(*p)
+	if err != nil {
+		return def // reported by the checker
+	}
+	return d
+}
