@@ -1,0 +1,138 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dctwin/dctwin/sites"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = Run(context.Background(), args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{}, {"frobnicate"}, {"run", "-bogus"}, {"run", "-days", "-3"}, {"validate"},
+		{"example", "nope"}, {"example", "a", "b"}, {"climates", "x"},
+		{"run", "-weather", "a.epw", "-climate", "phoenix"},
+	} {
+		if code, _, stderr := run(t, args...); code != exitUsage || stderr == "" {
+			t.Errorf("dctwin %q: exit %d, stderr %q; want 2 and a message", args, code, stderr)
+		}
+	}
+	if code, stdout, _ := run(t, "help"); code != exitOK || !strings.Contains(stdout, "dctwin run") {
+		t.Errorf("help: exit %d", code)
+	}
+}
+
+func TestExampleAndClimates(t *testing.T) {
+	code, stdout, _ := run(t, "example")
+	if code != exitOK {
+		t.Fatalf("example: exit %d", code)
+	}
+	for _, e := range sites.Examples() {
+		if !strings.Contains(stdout, e.Name) {
+			t.Errorf("example list lacks %s", e.Name)
+		}
+		code, toml, _ := run(t, "example", e.Name)
+		if code != exitOK {
+			t.Fatalf("example %s: exit %d", e.Name, code)
+		}
+		if _, err := sites.Parse([]byte(toml), e.Name, ".", sites.Overrides{}); err != nil {
+			t.Errorf("example %s does not parse as printed: %v", e.Name, err)
+		}
+	}
+	code, stdout, _ = run(t, "climates")
+	if code != exitOK || !strings.Contains(stdout, "phoenix") || !strings.Contains(stdout, "singapore") {
+		t.Errorf("climates: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.toml")
+	_, toml, _ := run(t, "example", "ashburn-colo")
+	os.WriteFile(good, []byte(toml), 0o644)
+	bad := filepath.Join(dir, "bad.toml")
+	os.WriteFile(bad, []byte(strings.Replace(toml, "count = 420", "count = -420", 1)), 0o644)
+
+	if code, stdout, _ := run(t, "validate", good); code != exitOK || !strings.Contains(stdout, "good.toml: ok") {
+		t.Errorf("validate good: exit %d, %q", code, stdout)
+	}
+	code, _, stderr := run(t, "validate", good, bad)
+	if code != exitUsage || !strings.Contains(stderr, "bad.toml:") || !strings.Contains(stderr, "racks[0].count") {
+		t.Errorf("validate bad: exit %d, stderr %q", code, stderr)
+	}
+	// run refuses bad input with status 2 and writes nothing.
+	out := filepath.Join(dir, "out")
+	if code, _, _ := run(t, "run", "-o", out, bad); code != exitUsage {
+		t.Errorf("run bad: exit %d", code)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("run of a bad site created %s", out)
+	}
+}
+
+func TestRunWritesOutputs(t *testing.T) {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "s.toml")
+	_, toml, _ := run(t, "example", "phoenix-hybrid")
+	os.WriteFile(site, []byte(toml), 0o644)
+	out := filepath.Join(dir, "out")
+	// Flags after the file, with two dashes, as users type them.
+	code, stdout, stderr := run(t, "run", site, "--days", "3", "--step", "1h", "-o", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "phoenix-hybrid") || !strings.Contains(stdout, "PUE") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	if strings.Contains(stderr, "[") {
+		t.Errorf("a progress bar was drawn into a pipe: %q", stderr)
+	}
+	for _, f := range []string{"summary.csv", "phoenix-hybrid/timeseries.csv", "phoenix-hybrid/summary.json"} {
+		if fi, err := os.Stat(filepath.Join(out, f)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+// The default run, the embedded portfolio for a full year at 15-minute
+// steps, and every other example run from its printed file: all end to end.
+func TestEveryExampleRuns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a full year of every example")
+	}
+	out := t.TempDir()
+	code, stdout, stderr := run(t, "run", "-o", out)
+	if code != exitOK {
+		t.Fatalf("default run: exit %d: %s", code, stderr)
+	}
+	ran := map[string]bool{}
+	for _, e := range sites.Examples() {
+		if e.Default {
+			ran[e.Name] = strings.Contains(stdout, e.Name)
+			continue
+		}
+		file := filepath.Join(t.TempDir(), e.Name+".toml")
+		os.WriteFile(file, e.TOML, 0o644)
+		code, stdout, stderr := run(t, "run", "-o", out, file)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", e.Name, code, stderr)
+		}
+		ran[e.Name] = strings.Contains(stdout, e.Name)
+	}
+	for name, ok := range ran {
+		if _, err := os.Stat(filepath.Join(out, name, "summary.json")); !ok || err != nil {
+			t.Errorf("%s did not run: %v", name, err)
+		}
+	}
+}
