@@ -138,15 +138,13 @@ func (r *recorder) closeMonth() {
 	}
 	e := func(q int) float64 { return a.sum[q] * r.stepH }
 	it := e(qITKW)
-	facility := 0.0
-	for _, q := range []int{qITKW, qCRAHFanKW, qCDUPumpKW, qCHWPumpKW, qCondPumpKW, qChillerKW, qTowerFanKW, qUPSLossKW, qPDULossKW, qTransformerLossKW, qLightingKW, qOfficeKW} {
-		facility += e(q)
-	}
-	withdrawal := a.sum[qEvaporationL] + a.sum[qDriftL] + a.sum[qBlowdownL]
+	// The sums are linear in the step values, so the step formulas apply.
+	facility := a.sum.facilityKW() * r.stepH
+	withdrawal := a.sum.withdrawalL()
 	r.months = append(r.months, MonthTotals{
 		Month:           r.monthStart.Format("2006-01"),
 		ITKWh:           it,
-		CoolingKWh:      e(qCRAHFanKW) + e(qCDUPumpKW) + e(qCHWPumpKW) + e(qCondPumpKW) + e(qChillerKW) + e(qTowerFanKW),
+		CoolingKWh:      a.sum.coolingKW() * r.stepH,
 		FacilityKWh:     facility,
 		PUE:             ratio(facility, it),
 		WithdrawalL:     withdrawal,

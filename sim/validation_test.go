@@ -2,23 +2,18 @@ package sim_test
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/dctwin/dctwin/models/refdata"
 	"github.com/dctwin/dctwin/sim"
 	"github.com/dctwin/dctwin/sites"
 )
 
-// sharedWeather returns the path of a typical-year file of ../shared, or
-// skips the test when the folder is absent (a user's machine).
+// sharedWeather returns the path of a typical-year file of the reference
+// data, or skips the test when it is absent (a user's machine).
 func sharedWeather(t *testing.T, name string) string {
 	t.Helper()
-	p := filepath.Join("..", "..", "shared", "weather", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("%s not present", p)
-	}
-	return p
+	return refdata.Path(t, "weather/"+name)
 }
 
 const (

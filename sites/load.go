@@ -253,6 +253,9 @@ func (b *builder) weather() *weather.Year {
 			b.add("site.utc_offset", "%q: want an offset from UTC such as \"-07:00\" or \"+05:30\"", *u)
 			return nil
 		}
+		if h != offset {
+			b.warn("site.utc_offset %s differs from the weather's time zone (UTC%+g h): the weather's hours are taken by the site's clock, shifting its daily cycle by %g h", *u, offset, h-offset)
+		}
 		offset = h
 	}
 	b.zone = fixedZone(offset)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dctwin/dctwin/models/refdata"
 )
 
 var update = flag.Bool("update", false, "rewrite the site-file reference in README.md")
@@ -268,4 +270,48 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("accepted a site the engine rejects: %v", err)
 		}
 	})
+}
+
+// shared returns a path in the reference data, or skips when it is absent.
+func shared(t *testing.T, rel string) string {
+	t.Helper()
+	return refdata.Path(t, rel)
+}
+
+// Real inputs of ../shared end to end: an hourly workload trace and an
+// EIA-930 grid file, both for 2022 data mapped onto a 2025 period.
+func TestSharedTraceAndGrid(t *testing.T) {
+	trace := shared(t, "workload/google_cpu_hourly_1.csv")
+	gridFile := shared(t, "grid/eia930_PJM_2022.csv")
+	epw := shared(t, "weather/USA_VA_Leesburg.Exec.AP.724055_TMYx.epw")
+	src := strings.NewReplacer("TRACE", trace, "GRID", gridFile, "EPW", epw).Replace(`[site]
+name = "shared"
+[weather]
+epw = "EPW"
+[[racks]]
+name = "cpu"
+count = 20
+[racks.workload]
+kind = "trace"
+file = "TRACE"
+wrap = true
+[grid]
+carbon_file = "GRID"
+wrap = true
+`)
+	s, err := Parse([]byte(src), "shared.toml", ".", Overrides{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s.Carbon.Source, "avg_CI") {
+		t.Errorf("carbon source %q, want the avg_CI column", s.Carbon.Source)
+	}
+	if !strings.Contains(strings.Join(s.Warnings, "\n"), "missing hours") {
+		t.Errorf("PJM 2022 has filled gaps; warnings: %q", s.Warnings)
+	}
+	// Without wrap, a 2022 series cannot cover 2025: a clear error.
+	_, err = Parse([]byte(strings.Replace(src, "wrap = true\n", "", 2)), "shared.toml", ".", Overrides{})
+	if err == nil || !strings.Contains(err.Error(), "wrap") {
+		t.Errorf("uncovered period: %v", err)
+	}
 }

@@ -3,11 +3,11 @@ package grid
 import (
 	"errors"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dctwin/dctwin/models/refdata"
 )
 
 func TestConstantAndHourly(t *testing.T) {
@@ -54,10 +54,7 @@ func TestReadSeriesLayouts(t *testing.T) {
 // The annual mean of the hourly avg_CI in the shared EIA-930 files, and the
 // alignment of a UTC series to a site's standard time.
 func TestSharedEIA930(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "grid", "eia930_AZPS_2022.csv")
-	if _, err := os.Stat(path); err != nil {
-		t.Skip("shared grid data not present")
-	}
+	path := refdata.Path(t, "grid/eia930_AZPS_2022.csv")
 	arizona := time.FixedZone("UTC-07:00", -7*3600)
 	s, err := LoadSeries(path, arizona, 24)
 	if err != nil {

@@ -3,8 +3,6 @@ package it
 import (
 	"context"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -71,31 +69,6 @@ func simulate(t testing.TB, f *Fleet, steps, chunk int, supplyC func(k int) floa
 }
 
 func constantSupply(c float64) func(int) float64 { return func(int) float64 { return c } }
-
-// sharedDir returns the project's read-only reference folder, the sibling
-// "shared" of the repository root, or skips t when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skip("no ../shared reference data")
-	}
-	return shared
-}
 
 func meanSD(xs []float64) (mean, sd float64) {
 	for _, x := range xs {

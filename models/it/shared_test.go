@@ -3,10 +3,11 @@ package it
 import (
 	"encoding/csv"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/dctwin/dctwin/models/refdata"
 )
 
 // readHourlyTrace reads the cpu_load column of a workload file of the
@@ -38,7 +39,7 @@ func readHourlyTrace(t *testing.T, path string) []float64 {
 // cluster trace via HewlettPackard/dc-rl) for two weeks: the fleet's mean
 // utilisation follows the trace hour by hour.
 func TestSharedTrace(t *testing.T) {
-	hourly := readHourlyTrace(t, filepath.Join(sharedDir(t), "workload", "google_cpu_hourly_1.csv"))
+	hourly := readHourlyTrace(t, refdata.Path(t, "workload/google_cpu_hourly_1.csv"))
 	if len(hourly) < 8760 {
 		t.Fatalf("%d hours, want a year", len(hourly))
 	}

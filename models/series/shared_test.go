@@ -1,40 +1,16 @@
 package series
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
-)
 
-// sharedDir returns the project's read-only reference folder, the sibling
-// "shared" of the repository root, or skips the test when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("reference data absent: %v", err)
-	}
-	return shared
-}
+	"github.com/dctwin/dctwin/models/refdata"
+)
 
 // The EIA-930 grid files: a whole UTC year 2022 of avg_CI in gCO2/kWh.
 func TestSharedGrid(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "grid")
+	dir := refdata.Path(t, "grid")
 	jan1 := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, c := range []struct {
 		ba          string
@@ -97,7 +73,7 @@ func TestSharedGrid(t *testing.T) {
 
 // The workload traces: untimed hourly CPU utilisation 0..1.
 func TestSharedWorkload(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "workload")
+	dir := refdata.Path(t, "workload")
 	for _, c := range []struct {
 		file        string
 		n           int

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dctwin/dctwin/models/refdata"
+
 	"github.com/dctwin/dctwin/models/psychro"
 )
 
@@ -32,7 +34,7 @@ var sharedEPW = []struct {
 }
 
 func TestReadSharedEPW(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "weather")
+	dir := refdata.Path(t, "weather")
 	for _, f := range sharedEPW {
 		t.Run(f.name, func(t *testing.T) {
 			path := filepath.Join(dir, f.file)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/dctwin/dctwin/models/refdata"
 )
 
 // TestGenerateMatchesRealYears compares synthetic years with the real typical
@@ -15,7 +17,7 @@ import (
 // seed; the percentiles, which in one year depend on a few days' weather, on
 // their mean over the seeds, which shows the generator's bias.
 func TestGenerateMatchesRealYears(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "weather")
+	dir := refdata.Path(t, "weather")
 	seeds := []uint64{1, 2, 3, 4}
 	quantiles := []float64{0.01, 0.50, 0.99}
 	for _, site := range []struct{ id, file string }{

@@ -23,32 +23,6 @@ func within(t testing.TB, name string, got, want, tol float64) {
 	}
 }
 
-// sharedDir returns the project's shared reference material
-// (../shared next to the repository root), or skips the test when it is absent,
-// as on a user's machine.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "weather")); err != nil {
-		t.Skip("shared reference data absent: ", shared)
-	}
-	return shared
-}
-
 // golden compares got with testdata/name, or rewrites it under -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
