@@ -44,9 +44,9 @@ capacity_kw = 1000
 carbon_g_per_kwh = 400
 `
 
-func testSite(t testing.TB, name, climate string, days int, step string, extra string) *sim.Site {
+func testSite(t testing.TB, name, climate string, days int, step string) *sim.Site {
 	t.Helper()
-	src := fmt.Sprintf(siteTOML, name, days, step, climate) + extra
+	src := fmt.Sprintf(siteTOML, name, days, step, climate)
 	s, err := sites.Parse([]byte(src), name+".toml", ".", sites.Overrides{})
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +96,7 @@ func milli(t testing.TB, s string) int64 {
 // come first in their order.
 func TestRowIdentities(t *testing.T) {
 	out := t.TempDir()
-	run(t, out, testSite(t, "ident", "phoenix", 10, "15m", ""))
+	run(t, out, testSite(t, "ident", "phoenix", 10, "15m"))
 	header, rows := readRows(t, filepath.Join(out, "ident", "timeseries.csv"))
 	contract := strings.Split("time,drybulb_c,wetbulb_c,rh_pct,it_kw,cooling_kw,power_loss_kw,other_kw,facility_kw,grid_kw,heat_rejected_kw,water_withdrawal_l,water_consumption_l,water_discharge_l,carbon_kg,pue", ",")
 	if got := strings.Join(header[:len(contract)], ","); got != strings.Join(contract, ",") {
@@ -154,7 +154,7 @@ func TestRowIdentities(t *testing.T) {
 // The summary's totals agree with the rows, and its KPIs with its totals.
 func TestSummaryAgreesWithRows(t *testing.T) {
 	out := t.TempDir()
-	sums := run(t, out, testSite(t, "agree", "ashburn", 20, "5m", ""))
+	sums := run(t, out, testSite(t, "agree", "ashburn", 20, "5m"))
 	s := sums[0]
 	_, rows := readRows(t, filepath.Join(out, "agree", "timeseries.csv"))
 	var it, facility, withdrawal, carbon float64
@@ -205,7 +205,7 @@ func TestSummaryAgreesWithRows(t *testing.T) {
 // A plant too small for its load reports the heat it could not remove, and
 // the heat balance shows it, never silently.
 func TestUnmetLoadIsReported(t *testing.T) {
-	s := testSite(t, "small", "phoenix", 5, "15m", "")
+	s := testSite(t, "small", "phoenix", 5, "15m")
 	s.Plant.Chillers = 1
 	s.Plant.Economizer.Enabled = false
 	sum := run(t, t.TempDir(), s)[0]
@@ -244,9 +244,9 @@ func readTree(t testing.TB, dir string) map[string][]byte {
 func TestDeterministic(t *testing.T) {
 	mk := func() []*sim.Site {
 		return []*sim.Site{
-			testSite(t, "a", "chicago", 4, "1m", ""),
-			testSite(t, "b", "miami", 4, "5m", ""),
-			testSite(t, "c", "singapore", 4, "15m", ""),
+			testSite(t, "a", "chicago", 4, "1m"),
+			testSite(t, "b", "miami", 4, "5m"),
+			testSite(t, "c", "singapore", 4, "15m"),
 		}
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
@@ -274,7 +274,7 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 	// A different seed gives different racks.
-	other := testSite(t, "a", "chicago", 4, "1m", "")
+	other := testSite(t, "a", "chicago", 4, "1m")
 	other.Seed = 99
 	out := t.TempDir()
 	run(t, out, other)
@@ -287,7 +287,7 @@ func TestDeterministic(t *testing.T) {
 func TestCancelLeavesNothingHalfWritten(t *testing.T) {
 	out := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := testSite(t, "long", "miami", 3650, "1m", "")
+	s := testSite(t, "long", "miami", 3650, "1m")
 	time.AfterFunc(200*time.Millisecond, cancel)
 	began := time.Now()
 	_, err := sim.Run(ctx, []*sim.Site{s}, sim.Options{Out: out})
@@ -305,7 +305,7 @@ func TestCancelLeavesNothingHalfWritten(t *testing.T) {
 
 func TestSummaryJSONHasContractKeys(t *testing.T) {
 	out := t.TempDir()
-	run(t, out, testSite(t, "keys", "dublin", 2, "1h", ""))
+	run(t, out, testSite(t, "keys", "dublin", 2, "1h"))
 	data, err := os.ReadFile(filepath.Join(out, "keys", "summary.json"))
 	if err != nil {
 		t.Fatal(err)

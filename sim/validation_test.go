@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -28,24 +29,8 @@ const (
 func yearOn(t *testing.T, epw, climate string) *sim.Summary {
 	t.Helper()
 	o := sites.Overrides{WeatherFile: epw, Climate: climate, Start: "2025-01-01", Days: 365, Step: "1h"}
-	name := "y"
-	src := []byte(`[site]
-name = "y"
-[weather]
-climate = "dublin"
-[[racks]]
-name = "cpu"
-count = 60
-[[racks]]
-name = "gpu"
-kind = "gpu-liquid"
-count = 8
-[cooling.chillers]
-capacity_kw = 1000
-[grid]
-carbon_g_per_kwh = 400
-`)
-	s, err := sites.Parse(src, name, ".", o)
+	src := []byte(fmt.Sprintf(siteTOML, "y", 365, "1h", "dublin"))
+	s, err := sites.Parse(src, "y.toml", ".", o)
 	if err != nil {
 		t.Fatal(err)
 	}

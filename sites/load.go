@@ -101,12 +101,15 @@ func (c *checker) required(s *fileSpec, o Overrides) {
 		}
 	}
 	if cu := s.Weather.Custom; cu != nil {
-		for key, missing := range map[string]bool{
-			"name": cu.Name == nil, "latitude_deg": cu.LatitudeDeg == nil, "longitude_deg": cu.LongitudeDeg == nil,
-			"utc_offset_h": cu.UTCOffsetH == nil, "tmax_c": cu.TmaxC == nil, "tmin_c": cu.TminC == nil,
+		for _, k := range []struct {
+			key     string
+			missing bool
+		}{
+			{"name", cu.Name == nil}, {"latitude_deg", cu.LatitudeDeg == nil}, {"longitude_deg", cu.LongitudeDeg == nil},
+			{"utc_offset_h", cu.UTCOffsetH == nil}, {"tmax_c", cu.TmaxC == nil}, {"tmin_c", cu.TminC == nil},
 		} {
-			if missing {
-				c.add("weather.custom."+key, "missing: a custom climate needs it")
+			if k.missing {
+				c.add("weather.custom."+k.key, "missing: a custom climate needs it")
 			}
 		}
 		if cu.DewPointC == nil && cu.RelHumPct == nil {
