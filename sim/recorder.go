@@ -191,11 +191,12 @@ func (r *recorder) summary() *Summary {
 		Title:          s.Title,
 		Start:          p.Start.Format(time.RFC3339),
 		End:            p.End().Format(time.RFC3339),
-		Step:           formatDuration(p.Step),
-		ReportInterval: formatDuration(p.Report),
+		Step:           FormatDuration(p.Step),
+		ReportInterval: FormatDuration(p.Report),
 		Weather:        s.Weather.Source,
 		Carbon:         s.Carbon.Source,
 		Months:         r.months,
+		Inputs:         s.Inputs,
 		Warnings:       append([]string{}, s.Warnings...),
 	}
 	sm.Cooling = CoolingKWh{
@@ -264,8 +265,8 @@ func (r *recorder) runWarnings(sm *Summary) []string {
 	return w
 }
 
-// formatDuration prints a duration without zero units: 15m, 1h, 1h30m.
-func formatDuration(d time.Duration) string {
+// FormatDuration prints a duration without zero units: 15m, 1h, 1h30m.
+func FormatDuration(d time.Duration) string {
 	s := d.String()
 	for _, z := range []struct{ from, to string }{{"h0m0s", "h"}, {"m0s", "m"}} {
 		if len(s) > len(z.from) && s[len(s)-len(z.from):] == z.from {

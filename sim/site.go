@@ -83,7 +83,8 @@ type Site struct {
 
 // Input is a named input value for reports.
 type Input struct {
-	Name, Value string
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 var siteName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)

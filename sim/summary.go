@@ -43,7 +43,9 @@ type Summary struct {
 	Unmet      UnmetCooling  `json:"unmet_cooling"`
 	Climate    ClimateStats  `json:"climate"`
 	Months     []MonthTotals `json:"monthly"`
-	Warnings   []string      `json:"warnings"`
+	// Inputs are the inputs that matter, as the site file gave or sized them.
+	Inputs   []Input  `json:"inputs"`
+	Warnings []string `json:"warnings"`
 }
 
 // EnergyKWh is the period's energy by use, kWh.

@@ -85,7 +85,7 @@ func (b *builder) period() bool {
 		return false
 	}
 	b.site.Period = sim.Period{Start: start, Step: step, Report: report, Steps: int(time.Duration(days) * 24 * time.Hour / step)}
-	b.input("period", "%s to %s (%d days), step %v, rows every %v", start.Format("2006-01-02 15:04 MST"), b.site.Period.End().Format("2006-01-02 15:04 MST"), days, step, report)
+	b.input("period", "%s to %s (%d days), step %s, rows every %s", start.Format("2006-01-02 15:04 MST"), b.site.Period.End().Format("2006-01-02 15:04 MST"), days, sim.FormatDuration(step), sim.FormatDuration(report))
 	b.input("seed", "%d", b.site.Seed)
 	return true
 }
