@@ -32,7 +32,6 @@ type recorder struct {
 	modeSteps  [3]int
 	maxDryBulb float64
 	maxWetBulb float64
-	towerHeat  float64 // sum of tower heat, kW·steps
 
 	dayOffset   int // steps from the first day's midnight to the start
 	stepsPerDay int

@@ -36,8 +36,6 @@ type keyDoc struct {
 	doc      string
 }
 
-func (k keyDoc) required() bool { return k.def == "required" }
-
 // keys lists every key a site file may hold, section by section.
 var keys = []keyDoc{
 	{path: "site", kind: kTable, doc: "The site."},

@@ -88,10 +88,11 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var (
 		out      = fs.String("o", "out", "output `folder`")
 		o        sites.Overrides
-		noPlots  = fs.Bool("no-plots", false, "skip figures and the report (figures are not produced yet)")
 		parallel = fs.Int("parallel", 0, "sites simulated at once (0: one per CPU)")
 		verbose  = fs.Bool("v", false, "log progress messages")
 	)
+	// Accepted for scripts written against the design; no figures are drawn yet.
+	fs.Bool("no-plots", false, "skip figures and the report (figures are not produced yet)")
 	fs.StringVar(&o.WeatherFile, "weather", "", "use this EPW `file` for every site")
 	fs.StringVar(&o.Climate, "climate", "", "use this built-in climate `name` for every site")
 	fs.StringVar(&o.Step, "step", "", "simulation step, e.g. 1m, 15m, 1h")
@@ -110,7 +111,6 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	_ = noPlots
 	if o.Days < 0 {
 		fmt.Fprintf(stderr, "dctwin run: -days %d: want a positive number of days\n", o.Days)
 		return exitUsage
