@@ -65,6 +65,19 @@ var Columns = []Column{
 	{"blowdown_l", "tower blowdown"},
 	{"unmet_cooling_kw", "heat the plant could not remove"},
 	{"carbon_intensity_g_per_kwh", "grid carbon intensity, gCO2/kWh"},
+	{"pv_kw", "on-site PV used by the site (its load and the battery's charge)"},
+	{"pv_curtailed_kw", "PV output that could not be used (no export)"},
+	{"battery_charge_kw", "battery charging power (AC)"},
+	{"battery_discharge_kw", "battery discharging power (AC)"},
+	{"battery_soc_pct", "battery state of charge, interval mean, % of its energy"},
+	{"generator_kw", "standby generators supplying the site"},
+	{"generator_fuel_l", "generator fuel burnt, including test runs"},
+	{"shed_it_kw", "flexible IT load shed to stay within the grid connection"},
+	{"unserved_kw", "load that no supply could meet"},
+	{"offsite_water_consumption_l", "water evaporated at the power plants for the grid draw"},
+	{"offsite_water_withdrawal_l", "water withdrawn at the power plants for the grid draw (empty when its factors are unknown)"},
+	{"clean_supply_kw", "contracted clean supply (PPA)"},
+	{"energy_cost", "cost of the grid energy of the interval, in the tariff's currency"},
 }
 
 // csvRows writes timeseries.csv rows. Values are printed in fixed point from
@@ -74,6 +87,9 @@ var Columns = []Column{
 type csvRows struct {
 	w   *bufio.Writer
 	buf []byte
+	// withdrawalKnown says whether off-site withdrawal factors were given;
+	// otherwise that column stays empty.
+	withdrawalKnown bool
 }
 
 func newCSVRows(w io.Writer) (*csvRows, error) {
@@ -145,7 +161,9 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	put(loss, 3)
 	put(other, 3)
 	put(facility, 3)
-	put(facility, 3) // grid: no on-site supply
+	pv, charge, discharge := kw(qPVKW), kw(qBatteryChargeKW), kw(qBatteryDischargeKW)
+	gen, unserved := kw(qGeneratorKW), kw(qUnservedKW)
+	put(facility-pv-discharge+charge-gen-unserved, 3) // grid
 	put(kw(qHeatRejectedKW), 3)
 	put(consumption+blow, 3)
 	put(consumption, 3)
@@ -172,6 +190,23 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	put(blow, 3)
 	put(kw(qUnmetKW), 3)
 	put(fixed(a.mean(qIntensityG), 2), 2)
+	put(pv, 3)
+	put(kw(qPVCurtailedKW), 3)
+	put(charge, 3)
+	put(discharge, 3)
+	put(fixed(a.mean(qBatterySoCPct), 2), 2)
+	put(gen, 3)
+	put(litres(qGeneratorFuelL), 3)
+	put(kw(qShedITKW), 3)
+	put(unserved, 3)
+	put(litres(qOffsiteConsL), 3)
+	if !r.withdrawalKnown {
+		b = append(b, ',')
+	} else {
+		put(litres(qOffsiteWdL), 3)
+	}
+	put(kw(qCleanKW), 3)
+	put(fixed(a.sum[qEnergyCost], 4), 4)
 	b = append(b, '\n')
 	r.buf = b
 	_, err := r.w.Write(b)

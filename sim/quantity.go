@@ -34,6 +34,21 @@ const (
 	qBlowdownL
 	qCarbonKg
 	qIntensityG
+	qPVKW
+	qPVCurtailedKW
+	qBatteryChargeKW
+	qBatteryDischargeKW
+	qBatteryLossKW
+	qBatterySoCPct
+	qGeneratorKW
+	qGeneratorFuelL
+	qShedITKW
+	qUnservedKW
+	qGridKW
+	qOffsiteConsL
+	qOffsiteWdL
+	qEnergyCost
+	qCleanKW
 	numQ
 )
 

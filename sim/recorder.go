@@ -91,7 +91,7 @@ func (r *recorder) add(k int, v *stepValues, inletC float64, mode cooling.Mode) 
 	r.month.add(v, inletC)
 	r.dayWater += v.withdrawalL()
 	facility := v.facilityKW()
-	for i, kw := range [3]float64{v[qITKW], facility, facility} {
+	for i, kw := range [3]float64{v[qITKW], facility, v[qGridKW]} {
 		if kw > r.peak[i] {
 			r.peak[i], r.peakStep[i] = kw, k
 		}
@@ -210,7 +210,7 @@ func (r *recorder) summary() *Summary {
 	en.PowerLoss = sm.PowerLoss.UPS + sm.PowerLoss.PDU + sm.PowerLoss.Transformer
 	en.Other = e(qLightingKW) + e(qOfficeKW)
 	en.Facility = en.IT + en.Cooling + en.PowerLoss + en.Other
-	en.Grid = en.Facility
+	en.Grid = e(qGridKW)
 	sm.Peak = PeakKW{
 		IT: r.peak[0], Facility: r.peak[1], Grid: r.peak[2],
 		FacilityTime: r.stepTime(r.peakStep[1]), GridTime: r.stepTime(r.peakStep[2]),

@@ -125,6 +125,7 @@ func RunSite(ctx context.Context, s *Site, out string, progress *Progress) (sum 
 	if err != nil {
 		return nil, err
 	}
+	rows.withdrawalKnown = s.Ledger.withdrawalKnown()
 	if sum, err = runSite(ctx, s, rows, progress); err != nil {
 		return nil, err
 	}

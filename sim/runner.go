@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"time"
 
 	"github.com/dctwin/dctwin/models/cooling"
 	"github.com/dctwin/dctwin/models/it"
@@ -37,9 +36,12 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 	tower := s.Water
 	sat := psychro.NewSatTable()
 	rec := newRecorder(s, rows)
+	led, err := newLedger(s)
+	if err != nil {
+		return nil, fmt.Errorf("ledger: %w", err)
+	}
 
 	dtS := p.Step.Seconds()
-	stepsPerHour := int(time.Hour / p.Step)
 	supplyAirC := plant.CRAH.SupplyAirC
 	var (
 		v   stepValues
@@ -82,16 +84,19 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 				qChillersOn: float64(res.ChillersOn), qCondWaterC: res.CondWaterC, qUnmetKW: res.UnmetKW,
 				qEvaporationL: use.EvaporationL, qDriftL: use.DriftL, qBlowdownL: use.BlowdownL,
 			}
-			ci := s.Carbon.At(k / stepsPerHour)
-			v[qIntensityG] = ci
-			v[qCarbonKg] = v.facilityKW() * p.Step.Hours() * ci / 1000
+			led.step(k, &v, false)
 			if err := rec.add(k, &v, rack.MaxInletC, res.Mode); err != nil {
 				return nil, err
 			}
 		}
 		progress.add(int64(n))
 	}
-	return rec.finish()
+	sum, err := rec.finish()
+	if err != nil {
+		return nil, err
+	}
+	led.finish(sum, &rec.total)
+	return sum, nil
 }
 
 // meanPressure returns the mean station pressure of the site's weather, Pa.

@@ -79,6 +79,9 @@ type Site struct {
 	// Warnings are notes from assembling the site (weather data quality,
 	// inputs outside a model's fitted range).
 	Warnings []string
+	// Ledger is the on-site supply, storage, grid connection, clean supply,
+	// off-site water and prices; the zero value is a plain grid connection.
+	Ledger Ledger
 }
 
 // Input is a named input value for reports.

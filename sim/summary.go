@@ -46,6 +46,24 @@ type Summary struct {
 	// Inputs are the inputs that matter, as the site file gave or sized them.
 	Inputs   []Input  `json:"inputs"`
 	Warnings []string `json:"warnings"`
+
+	// The ledger: off-site water, source metrics, on-site supply, the grid
+	// connection, clean-energy matching and cost.
+	OffsiteWater *OffsiteWaterL `json:"offsite_water_l,omitempty"`
+	// WUESource is (site + off-site water consumption) / IT energy, L/kWh.
+	WUESource *float64 `json:"wue_source_l_per_kwh,omitempty"`
+	// ScarcityWeighted is site and off-site water consumption weighted by
+	// their water-stress factors, L.
+	ScarcityWeighted *float64 `json:"scarcity_weighted_water_l,omitempty"`
+	// CFEPct is the hourly matched carbon-free energy share, %.
+	CFEPct *float64 `json:"cfe_pct,omitempty"`
+	// REF is the renewable energy factor (ISO/IEC 30134-3).
+	REF         float64          `json:"ref"`
+	UnservedKWh float64          `json:"unserved_kwh"`
+	Cost        *CostTotals      `json:"cost,omitempty"`
+	Supply      *SupplyTotals    `json:"supply,omitempty"`
+	GridLimit   *GridLimitTotals `json:"grid_limit,omitempty"`
+	WaterSource *WaterSourceL    `json:"water_source_l,omitempty"`
 }
 
 // EnergyKWh is the period's energy by use, kWh.
@@ -56,6 +74,7 @@ type EnergyKWh struct {
 	Other     float64 `json:"other"`
 	Facility  float64 `json:"facility"`
 	Grid      float64 `json:"grid"`
+	PV        float64 `json:"pv"` // on-site PV used by the site (load and battery)
 }
 
 // PeakKW holds the largest step-mean powers, kW, and when they occurred.

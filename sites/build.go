@@ -395,6 +395,10 @@ func (b *builder) grid() {
 		b.input("grid carbon", "%s", c.Source)
 		return
 	}
+	if isMixFile(file) {
+		b.gridMix(file, key)
+		return
+	}
 	s, err := grid.LoadSeries(file, b.zone, int(or(g.MaxFillH, 24)))
 	if err != nil {
 		b.add(key, "%v", err)

@@ -26,7 +26,7 @@ type Overrides struct {
 	Days           int
 	Step           string // "15m"
 	ReportInterval string // "1h"
-	GridFile       string // a carbon-intensity series for every site
+	GridFile       string // a carbon-intensity series or a fuel-mix file for every site
 }
 
 // Load reads, checks and assembles the site file at path.
@@ -195,6 +195,7 @@ func (b *builder) build() *sim.Site {
 	b.power()
 	b.cooling()
 	b.grid()
+	b.ledger()
 	if len(b.problems) > 0 {
 		return nil
 	}

@@ -13,6 +13,13 @@ type fileSpec struct {
 	Power   powerSpec   `toml:"power"`
 	Cooling coolingSpec `toml:"cooling"`
 	Grid    gridSpec    `toml:"grid"`
+
+	Water       waterSpec    `toml:"water"`
+	PV          *pvSpec      `toml:"pv"`
+	Battery     *batterySpec `toml:"battery"`
+	Generator   *genSpec     `toml:"generator"`
+	CleanSupply *cleanSpec   `toml:"clean_supply"`
+	Tariff      *tariffSpec  `toml:"tariff"`
 }
 
 type siteSpec struct {
@@ -173,6 +180,72 @@ type gridSpec struct {
 	CarbonFile    *string  `toml:"carbon_file"`
 	Wrap          *bool    `toml:"wrap"`
 	MaxFillH      *int64   `toml:"max_fill_h"`
+
+	LimitKW              *float64           `toml:"limit_kw"`
+	FlexibleITFrac       *float64           `toml:"flexible_it_frac"`
+	WaterConsumptionLKWh *float64           `toml:"water_consumption_l_per_kwh"`
+	WaterWithdrawalLKWh  *float64           `toml:"water_withdrawal_l_per_kwh"`
+	CFEFrac              *float64           `toml:"cfe_frac"`
+	WaterStressFactor    *float64           `toml:"water_stress_factor"`
+	Factors              map[string]float64 `toml:"factors"`
+}
+
+type waterSpec struct {
+	StressFactor  *float64 `toml:"stress_factor"`
+	PotableFrac   *float64 `toml:"potable_frac"`
+	ReclaimedFrac *float64 `toml:"reclaimed_frac"`
+}
+
+type pvSpec struct {
+	CapacityKW  *float64 `toml:"capacity_kw"`
+	TiltDeg     *float64 `toml:"tilt_deg"`
+	AzimuthDeg  *float64 `toml:"azimuth_deg"`
+	LossesPct   *float64 `toml:"losses_pct"`
+	InverterEff *float64 `toml:"inverter_eff"`
+	DCACRatio   *float64 `toml:"dc_ac_ratio"`
+	Albedo      *float64 `toml:"albedo"`
+}
+
+type batterySpec struct {
+	EnergyKWh      *float64 `toml:"energy_kwh"`
+	PowerKW        *float64 `toml:"power_kw"`
+	RoundTripEff   *float64 `toml:"round_trip_eff"`
+	MinSoCFrac     *float64 `toml:"min_soc_frac"`
+	MaxSoCFrac     *float64 `toml:"max_soc_frac"`
+	InitialSoCFrac *float64 `toml:"initial_soc_frac"`
+	Dispatch       *string  `toml:"dispatch"`
+	PeakShaveKW    *float64 `toml:"peak_shave_kw"`
+}
+
+type genSpec struct {
+	CapacityKW    *float64 `toml:"capacity_kw"`
+	TestHPerMonth *float64 `toml:"test_h_per_month"`
+	TestLoadFrac  *float64 `toml:"test_load_frac"`
+}
+
+type cleanSpec struct {
+	KW   *float64 `toml:"kw"`
+	File *string  `toml:"file"`
+	Wrap *bool    `toml:"wrap"`
+}
+
+type tariffSpec struct {
+	Currency         *string   `toml:"currency"`
+	EnergyPerKWh     *float64  `toml:"energy_per_kwh"`
+	PriceFile        *string   `toml:"price_file"`
+	PriceWrap        *bool     `toml:"price_wrap"`
+	DemandPerKWMonth *float64  `toml:"demand_per_kw_month"`
+	WaterPerM3       *float64  `toml:"water_per_m3"`
+	SewerPerM3       *float64  `toml:"sewer_per_m3"`
+	FuelPerL         *float64  `toml:"fuel_per_l"`
+	TOU              []touSpec `toml:"tou"`
+}
+
+type touSpec struct {
+	StartH      *int64   `toml:"start_h"`
+	EndH        *int64   `toml:"end_h"`
+	Days        *string  `toml:"days"`
+	PricePerKWh *float64 `toml:"price_per_kwh"`
 }
 
 func or[T any](p *T, def T) T {

@@ -1,0 +1,81 @@
+package sim
+
+import (
+	"math"
+	"testing"
+
+	"github.com/dctwin/dctwin/models/power"
+)
+
+func testLedger(cfg *Ledger, hours int) *ledger {
+	l := &ledger{cfg: cfg, stepH: 0.25, stepsPerHour: 4,
+		carbon: constant(hours, 400), cons: constant(hours, 1.5), cfe: constant(hours, 0.2),
+		pv: make([]float64, hours), clean: make([]float64, hours), price: constant(hours, 0.1),
+		genTest: make([]bool, hours), month: make([]uint16, hours), monthPeak: make([]float64, 1)}
+	if cfg.Battery != nil {
+		l.bat = cfg.Battery.Start()
+	}
+	return l
+}
+
+func loadStep(it float64) stepValues {
+	var v stepValues
+	v[qITKW], v[qChillerKW], v[qUPSLossKW], v[qLightingKW] = it, 0.2*it, 0.05*it, 10
+	v[qHeatRejectedKW] = v.facilityKW()
+	return v
+}
+
+// In a utility outage the battery, then the generators, then flexible IT
+// carry the load; the grid supplies nothing, and what is left is unserved.
+func TestLedgerUtilityOutage(t *testing.T) {
+	b := power.Battery{EnergyKWh: 100, PowerKW: 200, RoundTrip: 0.9, MinSoC: 0.1, MaxSoC: 0.9, InitialSoC: 0.5}
+	g := power.DefaultGenerator(500)
+	l := testLedger(&Ledger{Battery: &b, Generator: &g, FlexibleITFrac: 0.2}, 4)
+	for k := range 16 {
+		v := loadStep(1000) // 1260 kW facility
+		facility := v.facilityKW()
+		l.step(k, &v, true)
+		if v[qGridKW] != 0 {
+			t.Fatalf("step %d: grid %g kW during an outage", k, v[qGridKW])
+		}
+		served := v[qBatteryDischargeKW] + v[qGeneratorKW] + v[qUnservedKW]
+		if math.Abs(served-v.facilityKW()) > 1e-9 {
+			t.Fatalf("step %d: battery + generator + unserved %g != facility after shedding %g", k, served, v.facilityKW())
+		}
+		if shed := facility - v.facilityKW(); shed < 0 || v[qShedITKW] > 0.2*1000+1e-9 {
+			t.Fatalf("step %d: shed %g kW of facility, %g kW of IT", k, shed, v[qShedITKW])
+		}
+		if v[qGeneratorKW] > 500 || v[qGeneratorFuelL] <= 0 {
+			t.Fatalf("step %d: generator %g kW, fuel %g L", k, v[qGeneratorKW], v[qGeneratorFuelL])
+		}
+		if want := v[qGeneratorFuelL] * g.CO2KgPerL; math.Abs(v[qCarbonKg]-want) > 1e-9 {
+			t.Fatalf("step %d: carbon %g kg, want the generators' %g", k, v[qCarbonKg], want)
+		}
+	}
+	if l.bat.StoredKWh > b.MinSoC*b.EnergyKWh+1e-9 {
+		t.Errorf("the battery kept %g kWh through a 4-hour outage", l.bat.StoredKWh)
+	}
+}
+
+// With the utility on, the grid draw stays within the limit and the row
+// identity grid = facility − PV − discharge + charge − generator − unserved
+// holds step by step.
+func TestLedgerLimitStep(t *testing.T) {
+	b := power.Battery{EnergyKWh: 400, PowerKW: 100, RoundTrip: 0.88, MinSoC: 0.1, MaxSoC: 0.9, InitialSoC: 0.9}
+	l := testLedger(&Ledger{Battery: &b, LimitKW: 1100, FlexibleITFrac: 0.05}, 24)
+	for k := range 96 {
+		v := loadStep(900 + 10*float64(k%24))
+		l.pv[k/4] = 50
+		l.step(k, &v, false)
+		if v[qGridKW] > 1100+1e-9 {
+			t.Fatalf("step %d: grid %g kW above the limit", k, v[qGridKW])
+		}
+		id := v.facilityKW() - v[qPVKW] - v[qBatteryDischargeKW] + v[qBatteryChargeKW] - v[qGeneratorKW] - v[qUnservedKW]
+		if math.Abs(id-v[qGridKW]) > 1e-9 {
+			t.Fatalf("step %d: grid %g kW, identity gives %g", k, v[qGridKW], id)
+		}
+	}
+	if l.lim == 0 {
+		t.Error("the draw never reached the limit")
+	}
+}
