@@ -486,8 +486,8 @@ func (l *ledger) finish(sm *Summary, total *accumulator) {
 	renewable := sm.Energy.PV + math.Min(sup.CleanSupplyKWh, sm.Energy.Grid)
 	sm.REF = ratio(renewable, sm.Energy.Facility)
 	wdr := sm.Water.Withdrawal
-	sm.WaterSource = &WaterSourceL{Potable: wdr * cfg.PotableFrac, Reclaimed: wdr * cfg.ReclaimedFrac}
-	sm.WaterSource.Other = wdr - sm.WaterSource.Potable - sm.WaterSource.Reclaimed
+	sm.WaterSource = &WaterSourceL{Potable: wdr * cfg.PotableFrac, Reclaimed: wdr * cfg.ReclaimedFrac,
+		Other: wdr * max(0, 1-cfg.PotableFrac-cfg.ReclaimedFrac)}
 	if t := cfg.Tariff; t != nil {
 		c := CostTotals{Currency: t.Currency, Energy: total.sum[qEnergyCost]}
 		for _, p := range l.monthPeak {

@@ -99,7 +99,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.Start, "start", "", "first `date` of the period, e.g. 2025-01-01")
 	fs.IntVar(&o.Days, "days", 0, "length of the period in days")
 	fs.StringVar(&o.ReportInterval, "report-interval", "", "interval of the timeseries.csv rows, e.g. 1h")
-	fs.StringVar(&o.GridFile, "grid", "", "use this carbon-intensity series `file` for every site")
+	fs.StringVar(&o.GridFile, "grid", "", "use this grid `file` for every site: an hourly carbon-intensity series or a fuel-mix file (EIA-930 or the generic layout)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: dctwin run [flags] [SITE.toml ...]\n\nSimulates the sites (with none, the embedded example portfolio) and writes\nOUT/<site>/timeseries.csv, OUT/<site>/summary.json and OUT/summary.csv.\n\nFlags:\n")
 		fs.PrintDefaults()
