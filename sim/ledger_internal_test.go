@@ -79,3 +79,43 @@ func TestLedgerLimitStep(t *testing.T) {
 		t.Error("the draw never reached the limit")
 	}
 }
+
+// Carbon-aware dispatch charges in each day's cleanest hours and discharges
+// in its dirtiest, lowering the carbon of the same load.
+func TestLedgerCarbonDispatch(t *testing.T) {
+	b := power.Battery{EnergyKWh: 400, PowerKW: 100, RoundTrip: 0.9, MinSoC: 0.1, MaxSoC: 0.9, InitialSoC: 0.5}
+	const hours = 72
+	ci := make([]float64, hours)
+	for h := range ci {
+		ci[h] = 300 + 200*math.Sin(2*math.Pi*float64(h%24)/24) // dirtiest at 06:00, cleanest at 18:00
+	}
+	run := func(bat *power.Battery) (carbon float64, charged, discharged []float64) {
+		l := testLedger(&Ledger{Battery: bat, Dispatch: DispatchCarbon}, hours)
+		l.carbon = ci
+		if bat != nil {
+			l.plan = carbonPlan(ci, bat)
+		}
+		charged, discharged = make([]float64, hours), make([]float64, hours)
+		for k := range hours * 4 {
+			v := loadStep(400)
+			l.step(k, &v, false)
+			carbon += v[qCarbonKg]
+			charged[k/4] += v[qBatteryChargeKW]
+			discharged[k/4] += v[qBatteryDischargeKW]
+		}
+		return carbon, charged, discharged
+	}
+	plain, _, _ := run(nil)
+	shifted, ch, dis := run(&b)
+	if shifted >= plain {
+		t.Errorf("carbon with carbon-aware dispatch %.1f kg, without %.1f kg", shifted, plain)
+	}
+	for h := range hours {
+		if ch[h] > 0 && ci[h] > 300 {
+			t.Errorf("hour %d: charging at %g g/kWh, above the daily mean", h, ci[h])
+		}
+		if dis[h] > 0 && ci[h] < 300 {
+			t.Errorf("hour %d: discharging at %g g/kWh, below the daily mean", h, ci[h])
+		}
+	}
+}

@@ -232,6 +232,8 @@ var SummaryCSVHeader = []string{
 	"pue", "wue_l_per_kwh", "cue_kg_per_kwh",
 	"water_withdrawal_l", "water_consumption_l", "water_discharge_l", "peak_day_water_withdrawal_l",
 	"carbon_kg", "heat_rejected_kwh", "unmet_cooling_kwh", "warnings",
+	"pv_kwh", "offsite_water_consumption_l", "offsite_water_withdrawal_l", "wue_source_l_per_kwh",
+	"scarcity_weighted_water_l", "cfe_pct", "ref", "unserved_kwh", "cost_total",
 }
 
 // writeSummaryCSV writes one row per site.
@@ -249,6 +251,8 @@ func writeSummaryCSV(path string, sums []*Summary) error {
 			f(s.PUE), f(s.WUE), f(s.CUE),
 			f(s.Water.Withdrawal), f(s.Water.Consumption), f(s.Water.Discharge), f(s.PeakDayWaterWithdrawal),
 			f(s.CarbonKg), f(s.HeatRejected), f(s.Unmet.KWh), strconv.Itoa(len(s.Warnings)),
+			f(e.PV), offsite(s, false), offsite(s, true), opt(s.WUESource),
+			opt(s.ScarcityWeighted), opt(s.CFEPct), f(s.REF), f(s.UnservedKWh), costTotal(s),
 		})
 	}
 	w.Flush()
@@ -256,6 +260,31 @@ func writeSummaryCSV(path string, sums []*Summary) error {
 		return err
 	}
 	return writeFileAtomic(path, buf.Bytes())
+}
+
+// opt prints an optional figure, empty when unknown.
+func opt(x *float64) string {
+	if x == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*x, 'f', -1, 64)
+}
+
+func offsite(s *Summary, withdrawal bool) string {
+	if s.OffsiteWater == nil {
+		return ""
+	}
+	if withdrawal {
+		return opt(s.OffsiteWater.Withdrawal)
+	}
+	return opt(s.OffsiteWater.Consumption)
+}
+
+func costTotal(s *Summary) string {
+	if s.Cost == nil {
+		return ""
+	}
+	return strconv.FormatFloat(s.Cost.Total, 'f', -1, 64)
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it
