@@ -39,7 +39,7 @@ var Columns = []Column{
 	{"water_withdrawal_l", "water taken from the supply: consumption + discharge"},
 	{"water_consumption_l", "water evaporated or lost as drift"},
 	{"water_discharge_l", "tower blowdown returned to the sewer"},
-	{"carbon_kg", "CO2 of the grid electricity"},
+	{"carbon_kg", "CO2 of the grid electricity and of generator fuel"},
 	{"pue", "facility_kw / it_kw of the interval"},
 	{"crah_fan_kw", "computer-room air handler fans"},
 	{"cdu_pump_kw", "coolant distribution unit pumps (liquid cooling)"},

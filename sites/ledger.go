@@ -94,7 +94,7 @@ func (b *builder) ledger() {
 	l.LimitKW = or(g.LimitKW, 0)
 	l.FlexibleITFrac = or(g.FlexibleITFrac, 0)
 	l.OffsiteConsumptionLPerKWh, l.OffsiteWithdrawalLPerKWh = math.NaN(), math.NaN()
-	if l.Intensity != nil {
+	if l.Intensity != nil && b.o.GridFile == "" {
 		for _, k := range []struct {
 			key string
 			v   *float64
@@ -103,7 +103,7 @@ func (b *builder) ledger() {
 				b.add(k.key, "not used with a fuel-mix file, whose fuels set it: remove it or give grid.factors")
 			}
 		}
-	} else {
+	} else if l.Intensity == nil {
 		if g.Factors != nil {
 			b.add("grid.factors", "per-fuel factors need a fuel-mix file (grid.carbon_file or --grid)")
 		}
