@@ -328,13 +328,12 @@ func (l *ledger) step(k int, v *stepValues, utilityOut bool) {
 			case want < 0:
 				discharge, loss = bat.Discharge(&l.bat, net, dt)
 			case !math.IsInf(threshold, 1) || want > 0:
+				// Recharge below the threshold, or in a planned clean hour.
 				room := bat.PowerKW
 				if !math.IsInf(threshold, 1) {
 					room = min(room, threshold-net)
 				}
-				if want > 0 || cfg.Dispatch == DispatchPeakShave || cfg.Dispatch == DispatchCarbon {
-					charge, loss = bat.Charge(&l.bat, room, dt)
-				}
+				charge, loss = bat.Charge(&l.bat, room, dt)
 			}
 		}
 		net -= discharge

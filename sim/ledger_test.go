@@ -1,8 +1,11 @@
 package sim_test
 
 import (
+	"encoding/json"
 	"math"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dctwin/dctwin/models/power"
@@ -75,5 +78,31 @@ func TestGridLimitYear(t *testing.T) {
 		if r[col["offsite_water_withdrawal_l"]] != "" {
 			t.Fatalf("line %d: off-site withdrawal printed without factors", i+2)
 		}
+	}
+}
+
+// summary.json carries the ledger's keys, null where a figure is unknown.
+func TestSummaryJSONHasLedgerKeys(t *testing.T) {
+	out := t.TempDir()
+	run(t, out, testSite(t, "ledger", "dublin", 2, "1h"))
+	data, err := os.ReadFile(filepath.Join(out, "ledger", "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range strings.Fields("offsite_water_l wue_source_l_per_kwh scarcity_weighted_water_l cfe_pct ref unserved_kwh cost supply grid_limit water_source_l") {
+		if _, ok := m[k]; !ok {
+			t.Errorf("summary.json lacks %s", k)
+		}
+	}
+	if _, ok := m["energy_kwh"].(map[string]any)["pv"]; !ok {
+		t.Error("energy_kwh lacks pv")
+	}
+	// A constant-carbon site without water factors or a tariff: unknown.
+	if m["wue_source_l_per_kwh"] != nil || m["cost"] != nil || m["offsite_water_l"].(map[string]any)["consumption"] != nil {
+		t.Errorf("unknown figures given values: wue_source %v, cost %v, offsite %v", m["wue_source_l_per_kwh"], m["cost"], m["offsite_water_l"])
 	}
 }

@@ -49,21 +49,23 @@ type Summary struct {
 
 	// The ledger: off-site water, source metrics, on-site supply, the grid
 	// connection, clean-energy matching and cost.
-	OffsiteWater *OffsiteWaterL `json:"offsite_water_l,omitempty"`
+	OffsiteWater *OffsiteWaterL `json:"offsite_water_l"`
+	// The pointers are null in summary.json when the figure is unknown (no
+	// off-site water factors, no water-stress factor, no tariff).
 	// WUESource is (site + off-site water consumption) / IT energy, L/kWh.
-	WUESource *float64 `json:"wue_source_l_per_kwh,omitempty"`
+	WUESource *float64 `json:"wue_source_l_per_kwh"`
 	// ScarcityWeighted is site and off-site water consumption weighted by
 	// their water-stress factors, L.
-	ScarcityWeighted *float64 `json:"scarcity_weighted_water_l,omitempty"`
+	ScarcityWeighted *float64 `json:"scarcity_weighted_water_l"`
 	// CFEPct is the hourly matched carbon-free energy share, %.
-	CFEPct *float64 `json:"cfe_pct,omitempty"`
+	CFEPct *float64 `json:"cfe_pct"`
 	// REF is the renewable energy factor (ISO/IEC 30134-3).
 	REF         float64          `json:"ref"`
 	UnservedKWh float64          `json:"unserved_kwh"`
-	Cost        *CostTotals      `json:"cost,omitempty"`
-	Supply      *SupplyTotals    `json:"supply,omitempty"`
-	GridLimit   *GridLimitTotals `json:"grid_limit,omitempty"`
-	WaterSource *WaterSourceL    `json:"water_source_l,omitempty"`
+	Cost        *CostTotals      `json:"cost"`
+	Supply      *SupplyTotals    `json:"supply"`
+	GridLimit   *GridLimitTotals `json:"grid_limit"`
+	WaterSource *WaterSourceL    `json:"water_source_l"`
 }
 
 // EnergyKWh is the period's energy by use, kWh.

@@ -82,6 +82,8 @@ func TestBadInputs(t *testing.T) {
 	write("kg.csv", "time,value\n2025-01-01T00:00:00Z,0.4\n")
 	write("trace.csv", ",cpu_load\n0,0.5\n1,1.7\n")
 	write("short.csv", ",cpu_load\n0,0.5\n1,0.6\n")
+	write("gw.csv", "time,gas_mw,coal_gw\n2025-01-01T00:00:00Z,1,1\n")
+	write("mix.csv", "time,gas_mw\n2025-01-01T00:00:00Z,1\n")
 	tests := []struct {
 		name     string
 		edit     func(string) string
@@ -116,6 +118,15 @@ func TestBadInputs(t *testing.T) {
 		{"carbon both ways", replace("carbon_g_per_kwh = 300", "carbon_g_per_kwh = 300\ncarbon_file = \"kg.csv\""), "[grid]", "grid", "exactly one of"},
 		{"bad site name", replace(`name = "mini"`, `name = "../etc"`), "../etc", "site.name", "names the output folder"},
 		{"diurnal beyond 1", appendText("[racks.workload]\nkind = \"diurnal\"\nmean = 0.95\namplitude = 0.2\n"), "[racks.workload]", "racks[0].workload", "0..1"},
+		{"PV on a synthetic climate", appendText("\n[pv]\ncapacity_kw = 100\n"), "[pv]", "pv", "no solar irradiance"},
+		{"battery without power", appendText("\n[battery]\nenergy_kwh = 100\n"), "[battery]", "battery", "power_kw are required"},
+		{"battery limits crossed", appendText("\n[battery]\nenergy_kwh = 100\npower_kw = 50\nmin_soc_frac = 0.9\nmax_soc_frac = 0.5\n"), "[battery]", "battery", "state-of-charge limits"},
+		{"fuel factors without a mix", replace("carbon_g_per_kwh = 300", "carbon_g_per_kwh = 300\n[grid.factors]\ngas_carbon_g_per_kwh = 400"), "[grid.factors]", "grid.factors", "need a fuel-mix file"},
+		{"water sources above 1", appendText("\n[water]\npotable_frac = 0.8\nreclaimed_frac = 0.4\n"), "reclaimed_frac", "water.reclaimed_frac", "at most 1"},
+		{"fuel mix in GW", replace("carbon_g_per_kwh = 300", `carbon_file = "gw.csv"`), "carbon_file", "grid.carbon_file", `"coal_gw": unknown`},
+		{"fuel mix too short", replace("carbon_g_per_kwh = 300", `carbon_file = "mix.csv"`), "carbon_file", "grid.carbon_file", "mix.csv"},
+		{"time-of-use without price", appendText("\n[tariff]\n[[tariff.tou]]\nstart_h = 1\nend_h = 2\n"), "[[tariff.tou]]", "tariff.tou[0]", "price_per_kwh are required"},
+		{"unknown fuel factor", replace("carbon_g_per_kwh = 300", "carbon_g_per_kwh = 300\n[grid.factors]\nlignite_carbon_g_per_kwh = 1000"), "lignite", "grid.factors.lignite_carbon_g_per_kwh", "unknown key"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
