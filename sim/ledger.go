@@ -121,7 +121,7 @@ type SupplyTotals struct {
 // GridLimitTotals report the site against its grid connection.
 type GridLimitTotals struct {
 	LimitKW      float64 `json:"limit_kw"`
-	HoursAtLimit float64 `json:"hours_at_limit"`
+	HoursAtLimit float64 `json:"hours_at_limit"` // hours the demand net of PV would have passed the limit
 	ShedITKWh    float64 `json:"shed_it_kwh"`
 	UnservedKWh  float64 `json:"unserved_kwh"`
 }
@@ -313,6 +313,9 @@ func (l *ledger) step(k int, v *stepValues, utilityOut bool) {
 		net = 0
 	} else {
 		pvUsed = pvAvail
+		if cfg.LimitKW > 0 && !utilityOut && net > limit {
+			l.lim++ // the demand net of PV would pass the limit
+		}
 		threshold := limit
 		if cfg.PeakShaveKW > 0 {
 			threshold = min(cfg.PeakShaveKW, limit)
@@ -360,9 +363,6 @@ func (l *ledger) step(k int, v *stepValues, utilityOut bool) {
 			unserved = grid - limit
 			grid = limit
 		}
-	}
-	if grid >= limit-1e-9 && !utilityOut && cfg.LimitKW > 0 {
-		l.lim++
 	}
 	var fuel float64
 	if g := cfg.Generator; g != nil {
@@ -413,14 +413,16 @@ func (l *ledger) step(k int, v *stepValues, utilityOut bool) {
 
 // scale multiplies every quantity that follows from the IT load by f: IT,
 // its heat, cooling, power-chain losses, the heat they reject and the tower
-// water they evaporate. Lighting and offices are not shed.
+// water they evaporate. Lighting and offices are not shed, nor the heat they
+// release, so heat rejected still equals facility power.
 func (l *ledger) scale(v *stepValues, f float64) {
 	for _, q := range [...]int{qITKW, qITFanKW, qITAirKW, qITLiquidKW, qCRAHFanKW, qCDUPumpKW, qCHWPumpKW,
 		qCondPumpKW, qChillerKW, qTowerFanKW, qUPSLossKW, qPDULossKW, qTransformerLossKW, qEvaporatorKW,
 		qEconomizerKW, qUnmetKW, qEvaporationL, qDriftL, qBlowdownL} {
 		v[q] *= f
 	}
-	v[qHeatRejectedKW] = v[qOfficeKW] + f*(v[qHeatRejectedKW]-v[qOfficeKW])
+	fixed := v[qOfficeKW] + v[qLightingKW]
+	v[qHeatRejectedKW] = fixed + f*(v[qHeatRejectedKW]-fixed)
 }
 
 // closeHour adds the hour just ended to the 24/7 carbon-free energy match

@@ -30,6 +30,7 @@ func TestGridLimitYear(t *testing.T) {
 	if sm.Peak.Grid > limit+1e-9 {
 		t.Errorf("peak grid draw %.3f kW passes the limit %.3f kW", sm.Peak.Grid, limit)
 	}
+	t.Logf("unmet cooling %.1f kWh, hours at limit %.1f, shed IT %.0f kWh, battery out %.0f kWh", sm.Unmet.KWh, sm.GridLimit.HoursAtLimit, sm.GridLimit.ShedITKWh, sm.Supply.BatteryDischargeKW)
 	lim := sm.GridLimit
 	if lim.HoursAtLimit == 0 || lim.ShedITKWh == 0 {
 		t.Errorf("a tight limit was never reached: %+v", *lim)
@@ -74,6 +75,9 @@ func TestGridLimitYear(t *testing.T) {
 		}
 		if soc := v("battery_soc_pct"); soc < 10000-5 || soc > 90000+5 {
 			t.Fatalf("line %d: state of charge %s %% outside 10..90", i+2, r[col["battery_soc_pct"]])
+		}
+		if d := v("heat_rejected_kw") - v("facility_kw"); sm.Unmet.KWh == 0 && (d < -5 || d > 5) {
+			t.Fatalf("line %d: heat rejected differs from facility power by %d mW after shedding", i+2, d)
 		}
 		if r[col["offsite_water_withdrawal_l"]] != "" {
 			t.Fatalf("line %d: off-site withdrawal printed without factors", i+2)

@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dctwin/dctwin/sites"
 )
@@ -134,5 +137,48 @@ func TestEveryExampleRuns(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, name, "summary.json")); !ok || err != nil {
 			t.Errorf("%s did not run: %v", name, err)
 		}
+	}
+}
+
+// -grid takes a fuel-mix file in the generic layout for every site; off-site
+// water and the carbon-free share then follow from its fuels.
+func TestRunWithFuelMixGrid(t *testing.T) {
+	dir := t.TempDir()
+	var mix strings.Builder
+	mix.WriteString("time,gas_mw,coal_mw,wind_mw\n")
+	for h := range 72 {
+		fmt.Fprintf(&mix, "%s,%d,%d,%d\n", time.Date(2025, 1, 1, h, 0, 0, 0, time.UTC).Format(time.RFC3339), 500, 300, 100+10*(h%24))
+	}
+	gridFile := filepath.Join(dir, "mix.csv")
+	os.WriteFile(gridFile, []byte(mix.String()), 0o644)
+	_, toml, _ := run(t, "example", "phoenix-ledger")
+	site := filepath.Join(dir, "s.toml")
+	os.WriteFile(site, []byte(toml), 0o644)
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "run", site, "-days", "2", "-step", "1h", "-grid", gridFile, "-o", out)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "phoenix-ledger", "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sm struct {
+		Offsite struct{ Consumption *float64 } `json:"offsite_water_l"`
+		CFE     *float64                       `json:"cfe_pct"`
+		Carbon  string                         `json:"carbon_source"`
+	}
+	if err := json.Unmarshal(data, &sm); err != nil {
+		t.Fatal(err)
+	}
+	if sm.Offsite.Consumption == nil || *sm.Offsite.Consumption <= 0 || !strings.Contains(sm.Carbon, "mix.csv") {
+		t.Errorf("off-site water %v, carbon source %q", sm.Offsite.Consumption, sm.Carbon)
+	}
+	// A misaligned file (2 days of data for 3 days, no wrap) is an error
+	// naming the file.
+	os.WriteFile(site, []byte(strings.Replace(toml, "wrap = true", "wrap = false", 1)), 0o644)
+	code, _, stderr = run(t, "run", site, "-days", "4", "-step", "1h", "-grid", gridFile, "-o", out)
+	if code != exitUsage || !strings.Contains(stderr, "mix.csv") {
+		t.Errorf("uncovered period: exit %d, stderr %q", code, stderr)
 	}
 }
