@@ -120,3 +120,24 @@ func TestLedgerCarbonDispatch(t *testing.T) {
 		}
 	}
 }
+
+// The hourly CFE match by hand: a 510 kW load, 500 kW of contracted clean
+// supply and a grid 20 % carbon-free give min(510, 500 + 0.2·10) = 502 kWh of
+// 510 each hour; a supply above the load counts only up to the load.
+func TestLedgerCFEByHand(t *testing.T) {
+	for _, c := range []struct{ clean, want float64 }{{500, 100 * 502.0 / 510}, {800, 100}, {0, 20}} {
+		l := testLedger(&Ledger{}, 3)
+		for h := range l.clean {
+			l.clean[h] = c.clean
+		}
+		for k := range 12 {
+			v := loadStep(400)
+			l.step(k, &v, false)
+		}
+		var sm Summary
+		l.finish(&sm, &accumulator{})
+		if math.Abs(*sm.CFEPct-c.want) > 1e-9 {
+			t.Errorf("clean %g kW: CFE %.6f %%, want %.6f %%", c.clean, *sm.CFEPct, c.want)
+		}
+	}
+}
