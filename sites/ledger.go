@@ -203,7 +203,12 @@ func (b *builder) ledger() {
 				continue
 			}
 			days := map[string]tariff.Days{"all": tariff.AllDays, "weekdays": tariff.Weekdays, "weekends": tariff.Weekends}[or(pr.Days, "all")]
-			t.TOU = append(t.TOU, tariff.Period{StartH: int(*pr.StartH), EndH: int(*pr.EndH), Days: days, PricePerKWh: *pr.PricePerKWh})
+			if (pr.FirstMonth == nil) != (pr.LastMonth == nil) {
+				b.add(key, "give both first_month and last_month, or neither")
+				continue
+			}
+			t.TOU = append(t.TOU, tariff.Period{StartH: int(*pr.StartH), EndH: int(*pr.EndH), Days: days,
+				FirstMonth: int(or(pr.FirstMonth, 0)), LastMonth: int(or(pr.LastMonth, 0)), PricePerKWh: *pr.PricePerKWh})
 		}
 		if ts.PriceFile != nil {
 			file := b.path(*ts.PriceFile)

@@ -243,6 +243,8 @@ var keys = []keyDoc{
 	{path: "tariff.tou.start_h", kind: kInt, unit: "h", def: "required", min: 0, max: 24, doc: "First hour of the period, local standard time."},
 	{path: "tariff.tou.end_h", kind: kInt, unit: "h", def: "required", min: 0, max: 24, doc: "Hour the period ends; below start_h it runs past midnight."},
 	{path: "tariff.tou.days", kind: kEnum, def: `"all"`, enum: []string{"all", "weekdays", "weekends"}, doc: "Days the period applies on."},
+	{path: "tariff.tou.first_month", kind: kInt, def: "every month", min: 1, max: 12, doc: "First month of the period (1 = January); with last_month."},
+	{path: "tariff.tou.last_month", kind: kInt, def: "every month", min: 1, max: 12, doc: "Last month of the period; below first_month it runs past December."},
 	{path: "tariff.tou.price_per_kwh", kind: kNumber, unit: "/kWh", def: "required", min: 0, max: 100, doc: "Energy price in the period."},
 }
 

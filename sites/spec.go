@@ -246,6 +246,8 @@ type touSpec struct {
 	EndH        *int64   `toml:"end_h"`
 	Days        *string  `toml:"days"`
 	PricePerKWh *float64 `toml:"price_per_kwh"`
+	FirstMonth  *int64   `toml:"first_month"`
+	LastMonth   *int64   `toml:"last_month"`
 }
 
 func or[T any](p *T, def T) T {

@@ -22,11 +22,14 @@ const (
 )
 
 // Period is a time-of-use period: from StartH to EndH (local standard time,
-// hours 0..24; EndH < StartH wraps past midnight) on the selected days.
+// hours 0..24; EndH < StartH wraps past midnight) on the selected days, in
+// the months FirstMonth to LastMonth (1..12; LastMonth < FirstMonth wraps
+// past December; both 0: every month).
 type Period struct {
-	StartH, EndH int
-	Days         Days
-	PricePerKWh  float64
+	StartH, EndH          int
+	Days                  Days
+	FirstMonth, LastMonth int
+	PricePerKWh           float64
 }
 
 // contains reports whether the hour starting at t falls in the period.
@@ -35,6 +38,16 @@ func (p Period) contains(t time.Time) bool {
 	weekend := wd == time.Saturday || wd == time.Sunday
 	if (p.Days == Weekdays && weekend) || (p.Days == Weekends && !weekend) {
 		return false
+	}
+	if p.FirstMonth != 0 {
+		m := int(t.Month())
+		in := m >= p.FirstMonth && m <= p.LastMonth
+		if p.LastMonth < p.FirstMonth {
+			in = m >= p.FirstMonth || m <= p.LastMonth
+		}
+		if !in {
+			return false
+		}
 	}
 	h := t.Hour()
 	if p.StartH <= p.EndH {
@@ -73,6 +86,9 @@ func (t *Tariff) Validate() error {
 	for i, p := range t.TOU {
 		if p.StartH < 0 || p.StartH > 24 || p.EndH < 0 || p.EndH > 24 || p.StartH == p.EndH {
 			return fmt.Errorf("tariff: period %d: hours %d–%d: want 0..24 and start ≠ end", i, p.StartH, p.EndH)
+		}
+		if (p.FirstMonth == 0) != (p.LastMonth == 0) || p.FirstMonth < 0 || p.FirstMonth > 12 || p.LastMonth < 0 || p.LastMonth > 12 {
+			return fmt.Errorf("tariff: period %d: months %d–%d: want both 1..12, or neither", i, p.FirstMonth, p.LastMonth)
 		}
 		if !(p.PricePerKWh >= 0) {
 			return fmt.Errorf("tariff: period %d: price %g: want ≥ 0", i, p.PricePerKWh)

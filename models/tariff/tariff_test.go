@@ -28,6 +28,32 @@ func TestTimeOfUse(t *testing.T) {
 			t.Errorf("hour %d: %g, want %g", c.h, p[c.h], c.want)
 		}
 	}
+	// A summer peak, June to September, and a winter one wrapping the year.
+	seasons := Tariff{EnergyPerKWh: 0.1, TOU: []Period{
+		{StartH: 14, EndH: 19, FirstMonth: 6, LastMonth: 9, PricePerKWh: 0.4},
+		{StartH: 7, EndH: 9, FirstMonth: 11, LastMonth: 2, PricePerKWh: 0.2},
+	}}
+	if err := seasons.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	utc := time.UTC
+	for _, c := range []struct {
+		at   time.Time
+		want float64
+	}{
+		{time.Date(2025, 7, 15, 15, 0, 0, 0, utc), 0.4},
+		{time.Date(2025, 5, 15, 15, 0, 0, 0, utc), 0.1},
+		{time.Date(2025, 1, 15, 8, 0, 0, 0, utc), 0.2},
+		{time.Date(2025, 3, 15, 8, 0, 0, 0, utc), 0.1},
+		{time.Date(2025, 12, 1, 7, 0, 0, 0, utc), 0.2},
+	} {
+		if p, _ := seasons.Prices(c.at, 1); p[0] != c.want {
+			t.Errorf("%v: %g, want %g", c.at, p[0], c.want)
+		}
+	}
+	if (&Tariff{TOU: []Period{{StartH: 1, EndH: 2, FirstMonth: 6}}}).Validate() == nil {
+		t.Error("a period with a first month and no last accepted")
+	}
 	bad := Tariff{TOU: []Period{{StartH: 5, EndH: 5}}}
 	if bad.Validate() == nil {
 		t.Error("empty period accepted")
