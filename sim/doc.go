@@ -7,7 +7,9 @@
 // A step follows the data flow of the design: outdoor air (hourly weather
 // with its psychrometrics, interpolated to the step), IT power and heat,
 // power-chain losses, the cooling plant solved with its heat rejection, tower
-// water, grid carbon, and then the recorders. Every joule is accounted for:
+// water, then the ledger (on-site PV, battery, generators, the grid
+// connection with load shedding, carbon, off-site water and cost; see
+// Ledger), and then the recorders. Every joule is accounted for:
 // facility = IT + cooling + power losses + other loads, exactly, at every row;
 // heat rejected to the atmosphere equals facility electricity less the heat
 // the plant could not remove.
