@@ -500,6 +500,10 @@ func (l *ledger) finish(sm *Summary, total *accumulator) {
 		c.Total = c.Energy + c.Demand + c.Water + c.Sewer + c.Fuel
 		sm.Cost = &c
 	}
+	if sup.PVCurtailedKWh > 0.05*sup.PVGeneratedKWh {
+		sm.Warnings = append(sm.Warnings, fmt.Sprintf("PV: %.0f of %.0f kWh (%.0f %%) curtailed because the site could not use it (no export); the array is large for the load, or the battery small",
+			sup.PVCurtailedKWh, sup.PVGeneratedKWh, 100*sup.PVCurtailedKWh/sup.PVGeneratedKWh))
+	}
 	if sm.UnservedKWh > 0 {
 		sm.Warnings = append(sm.Warnings, fmt.Sprintf("the grid connection of %.0f kW could not carry the load: %.0f kWh unserved after shedding %.0f kWh of flexible IT; raise the limit, the flexible share or the storage",
 			cfg.LimitKW, sm.UnservedKWh, sm.GridLimit.ShedITKWh))
