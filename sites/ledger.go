@@ -111,6 +111,9 @@ func (b *builder) ledger() {
 		l.OffsiteWithdrawalLPerKWh = or(g.WaterWithdrawalLKWh, math.NaN())
 		l.GridCFEFrac = or(g.CFEFrac, 0)
 	}
+	if g.WaterStressFactor != nil && s.Water.StressFactor == nil {
+		b.add("grid.water_stress_factor", "needs water.stress_factor too: scarcity-weighted water weights the site's water and the plants'")
+	}
 	l.SiteStress = or(s.Water.StressFactor, 0)
 	l.GridStress = or(g.WaterStressFactor, 0)
 	l.ReclaimedFrac = or(s.Water.ReclaimedFrac, 0)

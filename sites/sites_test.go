@@ -126,6 +126,7 @@ func TestBadInputs(t *testing.T) {
 		{"fuel mix in GW", replace("carbon_g_per_kwh = 300", `carbon_file = "gw.csv"`), "carbon_file", "grid.carbon_file", `"coal_gw": unknown`},
 		{"fuel mix too short", replace("carbon_g_per_kwh = 300", `carbon_file = "mix.csv"`), "carbon_file", "grid.carbon_file", "mix.csv"},
 		{"time-of-use without price", appendText("\n[tariff]\n[[tariff.tou]]\nstart_h = 1\nend_h = 2\n"), "[[tariff.tou]]", "tariff.tou[0]", "price_per_kwh are required"},
+		{"grid stress without site stress", replace("carbon_g_per_kwh = 300", "carbon_g_per_kwh = 300\nwater_stress_factor = 2"), "water_stress_factor", "grid.water_stress_factor", "needs water.stress_factor"},
 		{"unknown fuel factor", replace("carbon_g_per_kwh = 300", "carbon_g_per_kwh = 300\n[grid.factors]\nlignite_carbon_g_per_kwh = 1000"), "lignite", "grid.factors.lignite_carbon_g_per_kwh", "unknown key"},
 	}
 	for _, tc := range tests {
