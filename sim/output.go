@@ -65,6 +65,11 @@ var Columns = []Column{
 	{"blowdown_l", "tower blowdown"},
 	{"unmet_cooling_kw", "heat the plant could not remove"},
 	{"carbon_intensity_g_per_kwh", "grid carbon intensity, gCO2/kWh"},
+	{"room_air_c", "cold-aisle (supply) air: the set point, plus the rise of the room when cooling falls short"},
+	{"chilled_water_c", "chilled water: the supply set point, plus its rise when it absorbs heat the plant cannot remove"},
+	{"stored_heat_kwh", "heat held in the hall's thermal mass (air, IT equipment, water) above its normal state"},
+	{"heat_to_mass_kw", "heat into the thermal mass (negative: removed from it); facility_kw − heat_rejected_kw = heat_to_mass_kw unless heat went unstored"},
+	{"utility_out_pct", "share of the interval without utility power, %"},
 }
 
 // csvRows writes timeseries.csv rows. Values are printed in fixed point from
@@ -172,6 +177,11 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	put(blow, 3)
 	put(kw(qUnmetKW), 3)
 	put(fixed(a.mean(qIntensityG), 2), 2)
+	put(fixed(a.mean(qRoomAirC), 2), 2)
+	put(fixed(a.mean(qChilledWaterC), 2), 2)
+	put(fixed(a.mean(qStoredKWh), 3), 3)
+	put(kw(qHeatToMassKW), 3)
+	put(fixed(a.mean(qUtilityOutPct), 2), 2)
 	b = append(b, '\n')
 	r.buf = b
 	_, err := r.w.Write(b)
@@ -197,6 +207,7 @@ var SummaryCSVHeader = []string{
 	"pue", "wue_l_per_kwh", "cue_kg_per_kwh",
 	"water_withdrawal_l", "water_consumption_l", "water_discharge_l", "peak_day_water_withdrawal_l",
 	"carbon_kg", "heat_rejected_kwh", "unmet_cooling_kwh", "warnings",
+	"hours_above_recommended", "hours_above_allowable", "max_inlet_c", "ride_through_min",
 }
 
 // writeSummaryCSV writes one row per site.
@@ -214,6 +225,7 @@ func writeSummaryCSV(path string, sums []*Summary) error {
 			f(s.PUE), f(s.WUE), f(s.CUE),
 			f(s.Water.Withdrawal), f(s.Water.Consumption), f(s.Water.Discharge), f(s.PeakDayWaterWithdrawal),
 			f(s.CarbonKg), f(s.HeatRejected), f(s.Unmet.KWh), strconv.Itoa(len(s.Warnings)),
+			f(s.Thermal.HoursAboveRecommended), f(s.Thermal.HoursAboveAllowable), f(s.Thermal.MaxInletC), optional(s.RideThroughMin),
 		})
 	}
 	w.Flush()
@@ -221,6 +233,14 @@ func writeSummaryCSV(path string, sums []*Summary) error {
 		return err
 	}
 	return writeFileAtomic(path, buf.Bytes())
+}
+
+// optional prints a value that may be absent as an empty field.
+func optional(x *float64) string {
+	if x == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*x, 'f', -1, 64)
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it

@@ -34,6 +34,11 @@ const (
 	qBlowdownL
 	qCarbonKg
 	qIntensityG
+	qRoomAirC
+	qChilledWaterC
+	qStoredKWh
+	qHeatToMassKW
+	qUtilityOutPct
 	numQ
 )
 

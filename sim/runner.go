@@ -37,8 +37,11 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 	tower := s.Water
 	sat := psychro.NewSatTable()
 	rec := newRecorder(s, rows)
+	th, err := newThermalState(s, &plant)
+	if err != nil {
+		return nil, err
+	}
 
-	dtS := p.Step.Seconds()
 	stepsPerHour := int(time.Hour / p.Step)
 	supplyAirC := plant.CRAH.SupplyAirC
 	var (
@@ -53,18 +56,17 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 		for i := range n {
 			k := first + i
 			air := sampler.Next()
-			rack := fleet.Step(i, supplyAirC)
+			rack := fleet.Step(i, supplyAirC+th.riseK())
 			flow := chain.Critical(rack.ElecKW)
 
-			plant.Solve(cooling.Load{
+			// The plant and the towers, through the events of the step and
+			// the thermal mass.
+			use := th.solve(k, rack.MaxInletC, &plant, cooling.Load{
 				AirHeatKW:    rack.AirHeatKW + flow.IndoorLossKW + chain.LightingKW,
 				LiquidHeatKW: rack.LiquidHeatKW,
 				WetBulbC:     air.WetBulbC,
-			}, &res)
+			}, &res, &tower, water.Inlet{HumRatio: air.HumRatio, EnthalpyJPerKg: air.EnthalpyJPerKg, PressurePa: air.PressurePa}, sat)
 			chain.Utility(&flow, rack.ElecKW, res.CoolingKW())
-			use := tower.Step(water.Inlet{HumRatio: air.HumRatio, EnthalpyJPerKg: air.EnthalpyJPerKg, PressurePa: air.PressurePa},
-				water.TowerFlow{HeatKW: res.TowerHeatKW, AirKgS: res.TowerAirKgS, DesignWaterM3S: res.TowerDesignWaterM3S, FanSpeed: res.TowerFanSpeed},
-				dtS, sat)
 
 			v = stepValues{
 				qDryBulbC: air.DryBulbC, qWetBulbC: air.WetBulbC, qRelHumPct: air.RelHumPct,
@@ -85,13 +87,19 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 			ci := s.Carbon.At(k / stepsPerHour)
 			v[qIntensityG] = ci
 			v[qCarbonKg] = v.facilityKW() * p.Step.Hours() * ci / 1000
-			if err := rec.add(k, &v, rack.MaxInletC, res.Mode); err != nil {
+			th.record(&v)
+			if err := rec.add(k, &v, th.peakInletC, res.Mode); err != nil {
 				return nil, err
 			}
 		}
 		progress.add(int64(n))
 	}
-	return rec.finish()
+	sum, err := rec.finish()
+	if err != nil {
+		return nil, err
+	}
+	th.summarize(sum)
+	return sum, nil
 }
 
 // meanPressure returns the mean station pressure of the site's weather, Pa.

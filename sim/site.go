@@ -11,6 +11,7 @@ import (
 	"github.com/dctwin/dctwin/models/grid"
 	"github.com/dctwin/dctwin/models/it"
 	"github.com/dctwin/dctwin/models/power"
+	"github.com/dctwin/dctwin/models/thermal"
 	"github.com/dctwin/dctwin/models/water"
 	"github.com/dctwin/dctwin/models/weather"
 )
@@ -79,6 +80,9 @@ type Site struct {
 	// Warnings are notes from assembling the site (weather data quality,
 	// inputs outside a model's fitted range).
 	Warnings []string
+	// Thermal is the thermal side: inlet class, thermal mass and events.
+	// Its zero value models no mass and no events, with class A1 limits.
+	Thermal thermal.Config
 }
 
 // Input is a named input value for reports.
@@ -117,6 +121,9 @@ func (s *Site) Validate() error {
 	}
 	if s.Carbon == nil {
 		errs = append(errs, errors.New("no grid carbon intensity"))
+	}
+	if err := s.validateThermal(); err != nil {
+		errs = append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("site %s: %w", s.Name, err)

@@ -136,6 +136,9 @@ func (m *Model) WaterRiseK() float64 {
 	return m.ew / m.cw
 }
 
+// HeadroomK returns how far the water may warm before the air does, K.
+func (m *Model) HeadroomK() float64 { return m.headroomK }
+
 // AirKJPerK and WaterKJPerK return the capacities of the two sides, kJ/K.
 func (m *Model) AirKJPerK() float64   { return m.ca }
 func (m *Model) WaterKJPerK() float64 { return m.cw }
@@ -159,7 +162,9 @@ func (m *Model) Advance(airKW, waterKW, dtS float64, coupled bool) (lostKJ float
 			lostKJ = e - top
 			e = top
 		}
-		e = max(e, 0)
+		if e < restKJ {
+			e = 0
+		}
 		m.q0, m.q1, m.qRateS = e0, e, (airKW + waterKW)
 		m.split(e)
 		return lostKJ
@@ -170,11 +175,20 @@ func (m *Model) Advance(airKW, waterKW, dtS float64, coupled bool) (lostKJ float
 		lostKJ = m.ea - top
 		m.ea = top
 	}
-	m.ea = max(m.ea, 0)
-	m.ew = max(m.ew+waterKW*dtS, 0)
+	m.ew += waterKW * dtS
+	if m.ea < restKJ {
+		m.ea = 0
+	}
+	if m.ew < restKJ {
+		m.ew = 0
+	}
 	m.q0, m.q1, m.qRateS = a0, m.ea, airKW
 	return lostKJ
 }
+
+// restKJ is the stored heat below which the hall is taken to be back at
+// rest (a millijoule: what rounding leaves when the plant removes it all).
+const restKJ = 1e-6
 
 // split places the total stored heat e on the coupled sides.
 func (m *Model) split(e float64) {
