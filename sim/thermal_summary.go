@@ -14,9 +14,9 @@ func (th *thermalState) summarize(sm *Summary) {
 	c := th.class
 	ts := &sm.Thermal
 	*ts = ThermalSummary{
-		Class:        c.Name,
-		RecommendedC: [2]float64{c.RecommendedMinC, c.RecommendedMaxC},
-		AllowableC:   [2]float64{c.AllowableMinC, c.AllowableMaxC},
+		Class:                 c.Name,
+		RecommendedC:          [2]float64{c.RecommendedMinC, c.RecommendedMaxC},
+		AllowableC:            [2]float64{c.AllowableMinC, c.AllowableMaxC},
 		HoursAboveRecommended: th.aboveRecS / 3600, HoursAboveAllowable: th.aboveAllowS / 3600,
 		MaxInletC:    th.maxInletC,
 		NotStoredKWh: th.lostKJ / 3600,

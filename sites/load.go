@@ -195,6 +195,9 @@ func (b *builder) build() *sim.Site {
 	b.power()
 	b.cooling()
 	b.grid()
+	if len(b.problems) == 0 {
+		b.thermal()
+	}
 	if len(b.problems) > 0 {
 		return nil
 	}

@@ -13,6 +13,10 @@ type fileSpec struct {
 	Power   powerSpec   `toml:"power"`
 	Cooling coolingSpec `toml:"cooling"`
 	Grid    gridSpec    `toml:"grid"`
+
+	Thermal    thermalSpec    `toml:"thermal"`
+	Resilience resilienceSpec `toml:"resilience"`
+	Events     []eventSpec    `toml:"event"`
 }
 
 type siteSpec struct {
