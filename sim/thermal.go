@@ -139,9 +139,10 @@ func (th *thermalState) solve(k int, rackInletC float64, plant *cooling.Plant, l
 
 	// The plant is asked to remove the stored heat within the step besides
 	// the load; what it cannot is left. The request goes with the room
-	// air's heat (the CRAHs carry it), whichever side holds it.
+	// air's heat (the CRAHs carry it), whichever side holds it. Without
+	// power nothing can be removed, and nothing is asked.
 	recoverKW := stored / th.stepS
-	load.AirHeatKW += recoverKW
+	roomKW := load.AirHeatKW
 	*res = cooling.Result{}
 	var (
 		use     water.Use
@@ -156,6 +157,11 @@ func (th *thermalState) solve(k int, rackInletC float64, plant *cooling.Plant, l
 		end := min(next, t1)
 		dt := (end - t).Seconds()
 		load.Outage = st.Outage
+		ask := recoverKW
+		if st.Outage.NoPower {
+			ask = 0
+		}
+		load.AirHeatKW = roomKW + ask
 		seg := &th.seg
 		plant.Solve(load, seg)
 		u := tower.Step(in, towerFlow(seg), dt, sat)
@@ -171,7 +177,7 @@ func (th *thermalState) solve(k int, rackInletC float64, plant *cooling.Plant, l
 		if st.UtilityOut {
 			th.utilityOutFrac += w
 		}
-		net := seg.UnmetKW - recoverKW // heat into the mass, kW
+		net := seg.UnmetKW - ask // heat into the mass, kW
 		unmet += w * max(net, 0)
 		if th.model != nil {
 			coupled := !st.Outage.NoPower || th.onUPS
@@ -179,7 +185,7 @@ func (th *thermalState) solve(k int, rackInletC float64, plant *cooling.Plant, l
 			if !coupled {
 				// Nothing is removed: the room's heat and the CRAH fans' warm
 				// the air, the liquid-cooled racks' heat the water.
-				air = load.AirHeatKW - recoverKW + seg.CRAHFanKW
+				air = roomKW + seg.CRAHFanKW
 			}
 			toMass += th.intoMass(t, dt, air, net-air, coupled)
 		} else {

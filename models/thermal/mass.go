@@ -102,6 +102,8 @@ type Model struct {
 	headroomK  float64
 	maxRiseK   float64
 	ea, ew     float64 // stored heat, kJ
+	lost       float64 // heat not stored since the start, kJ
+	segLost    float64 // of which in the last segment
 
 	// The last segment, for the crossing times: its length, whether the
 	// sides were coupled, and the tracked quantity (the total in the coupled
@@ -154,6 +156,16 @@ func (m *Model) CoupledKJAt(riseK float64) float64 { return m.hw + (m.ca+m.cw)*r
 // that would take the air past the shutdown rise is not stored and is
 // returned, kJ.
 func (m *Model) Advance(airKW, waterKW, dtS float64, coupled bool) (lostKJ float64) {
+	lostKJ = m.advance(airKW, waterKW, dtS, coupled)
+	m.lost += lostKJ
+	m.segLost = lostKJ
+	return lostKJ
+}
+
+// LostKJ returns the heat not stored since the model was made, kJ.
+func (m *Model) LostKJ() float64 { return m.lost }
+
+func (m *Model) advance(airKW, waterKW, dtS float64, coupled bool) (lostKJ float64) {
 	m.segS, m.segCoupled = dtS, coupled
 	if coupled {
 		e0 := m.ea + m.ew

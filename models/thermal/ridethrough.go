@@ -15,10 +15,13 @@ type RideThrough struct {
 	// PeakRiseK is the largest rise of the room air above normal, K, and
 	// PeakStoredKJ the most heat held in the mass, kJ.
 	PeakRiseK, PeakStoredKJ float64
-	// ExcessKJ is the most heat held beyond what the coupled air and water
-	// can hold with the air at the limit: the extra storage, on UPS-fed
-	// chilled-water pumps, that would have kept the inlet inside it, kJ.
+	// ExcessKJ is the most heat held (or lost past the IT shutdown
+	// temperature) beyond what the coupled air and water can hold with the
+	// air at the limit: the extra storage, on UPS-fed chilled-water pumps,
+	// that would have kept the inlet inside it, kJ.
 	ExcessKJ float64
+	started  bool
+	lost0    float64 // the model's heat lost before the event, kJ
 	done     bool
 }
 
@@ -28,6 +31,9 @@ type RideThrough struct {
 func (r *RideThrough) Observe(m *Model, t time.Duration, limitRiseK float64) {
 	if r.done || t < r.Event.Start {
 		return
+	}
+	if !r.started {
+		r.started, r.lost0 = true, m.LostKJ()-m.segLost
 	}
 	if !r.Passed {
 		if c := m.CrossingS(limitRiseK); c >= 0 {
@@ -39,7 +45,7 @@ func (r *RideThrough) Observe(m *Model, t time.Duration, limitRiseK float64) {
 	r.PeakRiseK = max(r.PeakRiseK, m.AirRiseK())
 	e := m.StoredKJ()
 	r.PeakStoredKJ = max(r.PeakStoredKJ, e)
-	r.ExcessKJ = max(r.ExcessKJ, e-m.CoupledKJAt(limitRiseK))
+	r.ExcessKJ = max(r.ExcessKJ, e+m.LostKJ()-r.lost0-m.CoupledKJAt(limitRiseK))
 	end := t + time.Duration(m.segS*float64(time.Second))
 	if end >= r.Event.End() && e == 0 {
 		r.done = true
