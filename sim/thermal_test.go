@@ -210,3 +210,46 @@ func TestRedundancyRidesThroughATrip(t *testing.T) {
 		t.Logf("%s: peak inlet %.2f °C, stored %.0f kWh, ride-through %v", tc.redundancy, e.PeakInletC, e.PeakStoredKWh, e.RideThroughMin)
 	}
 }
+
+// The failure example runs on the Phoenix, Chicago and Miami weather files
+// with the energy identity and the water balance exact in every row, and
+// the heat balance (heat rejected + heat stored = facility electricity)
+// within 1 %, the only gap being heat past the IT shutdown temperature.
+func TestFailureExampleOnWeatherFiles(t *testing.T) {
+	ex, ok := sites.LookupExample("ai-hall-failures")
+	if !ok {
+		t.Fatal("no failure example")
+	}
+	for _, epw := range []string{phoenixEPW, chicagoEPW, miamiEPW} {
+		o := sites.Overrides{WeatherFile: sharedWeather(t, epw), Start: "2025-07-01", Days: 31}
+		s, err := sites.Parse(ex.TOML, "ai-hall-failures.toml", ".", o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := t.TempDir()
+		sum := run(t, out, s)[0]
+		header, rows := readRows(t, filepath.Join(out, s.Name, "timeseries.csv"))
+		col := map[string]int{}
+		for i, h := range header {
+			col[h] = i
+		}
+		for i, r := range rows {
+			v := func(name string) int64 { return milli(t, r[col[name]]) }
+			if v("facility_kw") != v("it_kw")+v("cooling_kw")+v("power_loss_kw")+v("other_kw") {
+				t.Fatalf("%s line %d: facility != IT + cooling + loss + other", epw, i+2)
+			}
+			if v("water_withdrawal_l") != v("water_consumption_l")+v("water_discharge_l") {
+				t.Fatalf("%s line %d: withdrawal != consumption + discharge", epw, i+2)
+			}
+		}
+		th := sum.Thermal
+		if math.Abs(sum.HeatBalanceErrorPct) > 1 || math.Abs(sum.HeatBalanceErrorPct-100*th.NotStoredKWh/sum.Energy.Facility) > 1e-9 {
+			t.Errorf("%s: heat balance error %.4f %% (not stored %.1f kWh of %.0f kWh)", epw, sum.HeatBalanceErrorPct, th.NotStoredKWh, sum.Energy.Facility)
+		}
+		if len(sum.Events) != 4 || sum.RideThroughMin == nil {
+			t.Errorf("%s: events %+v", epw, sum.Events)
+		}
+		t.Logf("%s: ride-through %.1f min; events %d; hours above allowable %.2f; max inlet %.1f °C; not stored %.0f kWh",
+			epw, *sum.RideThroughMin, len(sum.Events), th.HoursAboveAllowable, th.MaxInletC, th.NotStoredKWh)
+	}
+}
