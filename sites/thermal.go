@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/dctwin/dctwin/models/psychro"
@@ -211,7 +212,12 @@ func (b *builder) events() {
 		for _, e := range unjoin(err) {
 			var ee *thermal.EventError
 			if errors.As(e, &ee) {
-				b.add(fmt.Sprintf("event[%d].%s", ee.Index, ee.Field), "%s", ee.Msg)
+				msg := ee.Msg
+				if ee.Field == "start" && strings.HasPrefix(msg, "outside") {
+					ev := list[ee.Index]
+					msg = fmt.Sprintf("%s is outside the simulated period, %s to %s", p.Start.Add(ev.Start).Format("2006-01-02T15:04"), p.Start.Format("2006-01-02T15:04"), p.End().Format("2006-01-02T15:04"))
+				}
+				b.add(fmt.Sprintf("event[%d].%s", ee.Index, ee.Field), "%s", msg)
 			} else {
 				b.add("event", "%v", e)
 			}
