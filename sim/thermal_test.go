@@ -253,3 +253,34 @@ func TestFailureExampleOnWeatherFiles(t *testing.T) {
 			epw, *sum.RideThroughMin, len(sum.Events), th.HoursAboveAllowable, th.MaxInletC, th.NotStoredKWh)
 	}
 }
+
+// Events need not fall on steps, and the ride-through does not depend on the
+// step: an outage starting at 12:07:30 rides through as long with 1-minute
+// as with 1-hour steps, and the energy stays accounted for at both.
+func TestRideThroughIndependentOfStep(t *testing.T) {
+	var got []float64
+	for _, step := range []string{"1m", "15m", "1h"} {
+		src := fmt.Sprintf(outageTOML, "", "chw_pumps_on_ups = true")
+		src = strings.NewReplacer(`step = "1m"`, `step = "`+step+`"`, `report_interval = "1m"`, `report_interval = "1h"`,
+			"start = 2025-07-01T12:00:00", "start = 2025-07-01T12:07:30").Replace(src)
+		s, err := sites.Parse([]byte(src), "outage.toml", ".", sites.Overrides{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := run(t, t.TempDir(), s)[0]
+		e := sum.Events[0]
+		if e.RideThroughMin == nil {
+			t.Fatalf("step %s: no ride-through", step)
+		}
+		got = append(got, *e.RideThroughMin)
+		if want := 100 * sum.Thermal.NotStoredKWh / sum.Energy.Facility; math.Abs(sum.HeatBalanceErrorPct-want) > 1e-9 || sum.Thermal.StoredEndKWh != 0 {
+			t.Errorf("step %s: heat balance error %.6f %%, not stored %.6f %%, stored at end %.3f kWh", step, sum.HeatBalanceErrorPct, want, sum.Thermal.StoredEndKWh)
+		}
+	}
+	t.Logf("ride-through at 1m, 15m, 1h steps: %.3f, %.3f, %.3f min", got[0], got[1], got[2])
+	for _, g := range got[1:] {
+		if math.Abs(g-got[0]) > 0.01*got[0] {
+			t.Errorf("ride-through %v min: differs with the step", got)
+		}
+	}
+}
