@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dctwin/dctwin/models/thermal"
@@ -28,6 +29,16 @@ func (th *thermalState) summarize(sm *Summary) {
 	en := sm.Energy
 	sm.HeatBalanceErrorPct = 100 * ratio(en.Facility-sm.HeatRejected-ts.StoredEndKWh, en.Facility)
 
+	if th.model != nil {
+		// Unmet heat was stored and removed later, not dropped: say so in
+		// place of the plant-only wording.
+		for i, w := range sm.Warnings {
+			if strings.HasPrefix(w, "cooling load not met") {
+				sm.Warnings[i] = fmt.Sprintf("cooling load not met: %.0f kWh over %.1f h (peak %.0f kW); the plant lacked capacity at those times and the hall stored the heat, warming (see thermal and events), until the plant could remove it",
+					sm.Unmet.KWh, sm.Unmet.Hours, sm.Unmet.PeakKW)
+			}
+		}
+	}
 	start := th.start
 	sm.Events = []EventSummary{}
 	limitRise := c.AllowableMaxC - th.baseInletC

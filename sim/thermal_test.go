@@ -242,7 +242,17 @@ func TestFailureExampleOnWeatherFiles(t *testing.T) {
 				t.Fatalf("%s line %d: withdrawal != consumption + discharge", epw, i+2)
 			}
 		}
+		// Row by row, the heat the plant did not reject went into the mass,
+		// or past the shutdown temperature.
+		var gap float64
+		for _, r := range rows {
+			v := func(name string) float64 { x, _ := strconv.ParseFloat(r[col[name]], 64); return x }
+			gap += (v("facility_kw") - v("heat_rejected_kw") - v("heat_to_mass_kw")) * 0.25 // 15-minute rows
+		}
 		th := sum.Thermal
+		if math.Abs(gap-th.NotStoredKWh) > 1e-3*th.NotStoredKWh+1 {
+			t.Errorf("%s: rows leave %.1f kWh neither rejected nor stored, the summary %.1f kWh not stored", epw, gap, th.NotStoredKWh)
+		}
 		if math.Abs(sum.HeatBalanceErrorPct) > 1 || math.Abs(sum.HeatBalanceErrorPct-100*th.NotStoredKWh/sum.Energy.Facility) > 1e-9 {
 			t.Errorf("%s: heat balance error %.4f %% (not stored %.1f kWh of %.0f kWh)", epw, sum.HeatBalanceErrorPct, th.NotStoredKWh, sum.Energy.Facility)
 		}
