@@ -87,6 +87,8 @@ type EventSummary struct {
 	Start string `json:"start"`
 	End   string `json:"end"` // when its effect ends (for a utility outage, the chillers' restart)
 	Units int    `json:"units,omitempty"`
+	// Random marks a failure drawn from the MTBF and MTTR of the units.
+	Random bool `json:"random,omitempty"`
 	// RideThroughMin is the minutes from the start until the warmest inlet
 	// passed the allowable limit; null when it did not.
 	RideThroughMin *float64 `json:"ride_through_min"`

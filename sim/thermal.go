@@ -30,6 +30,7 @@ type thermalState struct {
 	chwC       float64
 	baseInletC float64 // warmest inlet with the hall at rest
 	rides      []thermal.RideThrough
+	random     int // the last rides are random failures
 
 	// Of the current step.
 	peakInletC     float64
@@ -63,9 +64,15 @@ func newThermalState(s *Site, plant *cooling.Plant) (*thermalState, error) {
 		}
 		th.model = m
 	}
-	if len(c.Events) > 0 {
-		th.sched = thermal.NewSchedule(c.Events, plant.Chillers, plant.Tower.Cells)
-		for _, e := range c.Events {
+	events := c.Events
+	for _, f := range c.Failures {
+		random := thermal.RandomEvents(f, time.Duration(s.Period.Steps)*s.Period.Step, SeedFor(s.Seed, s.Name, "failures:"+f.Kind.String()))
+		th.random += len(random)
+		events = append(events[:len(events):len(events)], random...)
+	}
+	if len(events) > 0 {
+		th.sched = thermal.NewSchedule(events, plant.Chillers, plant.Tower.Cells)
+		for _, e := range events {
 			th.rides = append(th.rides, thermal.RideThrough{Event: e})
 		}
 	}
@@ -82,6 +89,15 @@ func (s *Site) validateThermal() error {
 	}
 	if err := thermal.ValidateEvents(c.Events, time.Duration(s.Period.Steps)*s.Period.Step, s.Plant.Chillers, s.Plant.Tower.Cells); err != nil {
 		return fmt.Errorf("events: %w", err)
+	}
+	for _, f := range c.Failures {
+		installed := s.Plant.Chillers
+		if f.Kind != thermal.ChillerTrip {
+			installed = s.Plant.Tower.Cells
+		}
+		if (f.Kind != thermal.ChillerTrip && f.Kind != thermal.CoolerTrip) || f.Units < 1 || f.Units > installed || f.MTBF <= 0 || f.MTTR <= 0 {
+			return fmt.Errorf("random failures %+v: want chiller or cooler trips of 1..%d units with positive MTBF and MTTR", f, installed)
+		}
 	}
 	return nil
 }

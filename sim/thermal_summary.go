@@ -42,10 +42,11 @@ func (th *thermalState) summarize(sm *Summary) {
 	start := th.start
 	sm.Events = []EventSummary{}
 	limitRise := c.AllowableMaxC - th.baseInletC
-	for _, r := range th.rides {
+	for i, r := range th.rides {
 		e := r.Event
 		es := EventSummary{
-			Kind: e.Kind.String(), Start: start.Add(e.Start).Format(time.RFC3339), End: start.Add(e.End()).Format(time.RFC3339),
+			Random: i >= len(th.rides)-th.random,
+			Kind:   e.Kind.String(), Start: start.Add(e.Start).Format(time.RFC3339), End: start.Add(e.End()).Format(time.RFC3339),
 			PeakInletC: th.baseInletC + r.PeakRiseK, PeakStoredKWh: r.PeakStoredKJ / 3600,
 			ExtraStorageKWh: r.ExcessKJ / 3600,
 		}

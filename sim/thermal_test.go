@@ -294,3 +294,36 @@ func TestRideThroughIndependentOfStep(t *testing.T) {
 		}
 	}
 }
+
+// Random chiller failures drawn from the MTBF and MTTR appear among the
+// events, the same on every run.
+func TestRandomFailures(t *testing.T) {
+	src := strings.Replace(fmt.Sprintf(tripTOML, "N+1"), "days = 1", "days = 60", 1) +
+		"\n[resilience]\nchiller_mtbf_h = 300\nchiller_mttr_h = 12\n"
+	src = strings.Replace(src, "[resilience]\nredundancy = \"N+1\"\n", "", 1)
+	var first []byte
+	for range 2 {
+		s, err := sites.Parse([]byte(src), "random.toml", ".", sites.Overrides{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := t.TempDir()
+		sum := run(t, out, s)[0]
+		random := 0
+		for _, e := range sum.Events {
+			if e.Random {
+				random++
+			}
+		}
+		if random == 0 || sum.Events[0].Random {
+			t.Fatalf("events %+v: want the scheduled trip first, then random failures", sum.Events)
+		}
+		data := readTree(t, out)["random/summary.json"]
+		if first == nil {
+			first = data
+			t.Logf("%d random failures in 60 days", random)
+		} else if string(first) != string(data) {
+			t.Error("random failures differ between runs")
+		}
+	}
+}

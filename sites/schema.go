@@ -183,6 +183,11 @@ var keys = []keyDoc{
 	{path: "resilience.redundancy", kind: kEnum, def: `"N+1"`, enum: []string{"N", "N+1", "N+2", "2N"}, doc: "Spare chillers when cooling.chillers.count is autosized (and tower cells, one per chiller, unless given): N none, N+1 one, N+2 two, 2N as many again."},
 	{path: "resilience.chw_pumps_on_ups", kind: kBool, def: "false", doc: "The chilled-water pumps are UPS-fed, so the loop's water (and a tank) keeps absorbing heat while utility power is lost. CRAH fans and CDU pumps are always taken as UPS-fed."},
 
+	{path: "resilience.chiller_mtbf_h", kind: kNumber, unit: "h", def: "0 (none)", min: 0, max: 1e7, doc: "Mean time between failures of one chiller: each fails at random (exponential times, seeded), besides the [[event]] list. Give chiller_mttr_h with it."},
+	{path: "resilience.chiller_mttr_h", kind: kNumber, unit: "h", def: "0 (none)", min: 0, max: 1e5, doc: "Mean time to repair a failed chiller."},
+	{path: "resilience.rejection_mtbf_h", kind: kNumber, unit: "h", def: "0 (none)", min: 0, max: 1e7, doc: "Mean time between failures of one heat-rejection unit (tower cell, dry cooler)."},
+	{path: "resilience.rejection_mttr_h", kind: kNumber, unit: "h", def: "0 (none)", min: 0, max: 1e5, doc: "Mean time to repair a failed heat-rejection unit."},
+
 	{path: "event", kind: kTables, doc: "Failures, maintenance and outages ([[event]]) to simulate; each reports its ride-through."},
 	{path: "event.kind", kind: kEnum, def: "required", enum: thermal.KindNames(), doc: "chiller-trip, cooler-trip (heat-rejection units: tower cells, dry coolers), tower-out (cells out for maintenance), utility-outage, water-interruption (no make-up water: open towers cannot reject heat)."},
 	{path: "event.start", kind: kDate, def: "required", doc: "When it begins, a date-time in the site's standard time, within the period; it need not fall on a step."},

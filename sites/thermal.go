@@ -27,8 +27,12 @@ type thermalSpec struct {
 }
 
 type resilienceSpec struct {
-	Redundancy    *string `toml:"redundancy"`
-	CHWPumpsOnUPS *bool   `toml:"chw_pumps_on_ups"`
+	Redundancy    *string  `toml:"redundancy"`
+	CHWPumpsOnUPS *bool    `toml:"chw_pumps_on_ups"`
+	ChillerMTBFH  *float64 `toml:"chiller_mtbf_h"`
+	ChillerMTTRH  *float64 `toml:"chiller_mttr_h"`
+	CoolerMTBFH   *float64 `toml:"rejection_mtbf_h"`
+	CoolerMTTRH   *float64 `toml:"rejection_mttr_h"`
 }
 
 type eventSpec struct {
@@ -134,6 +138,30 @@ func (b *builder) thermal() {
 		b.warn("the warmest rack inlet runs at %g °C at rest (supply air %g °C + inlet spread), above the %s recommended maximum %g °C", hot, supplyAir, class.Name, class.RecommendedMaxC)
 	}
 	b.events()
+	b.failures()
+}
+
+// failures reads the MTBF and MTTR of random failures.
+func (b *builder) failures() {
+	r := b.spec.Resilience
+	pl := &b.site.Plant
+	for _, f := range []struct {
+		name       string
+		kind       thermal.Kind
+		units      int
+		mtbf, mttr *float64
+	}{{"chiller", thermal.ChillerTrip, pl.Chillers, r.ChillerMTBFH, r.ChillerMTTRH}, {"rejection", thermal.CoolerTrip, pl.Tower.Cells, r.CoolerMTBFH, r.CoolerMTTRH}} {
+		if (f.mtbf == nil) != (f.mttr == nil) {
+			b.add("resilience."+f.name+"_mtbf_h", "give both %s_mtbf_h and %s_mttr_h for random failures", f.name, f.name)
+			continue
+		}
+		if f.mtbf == nil || *f.mtbf == 0 || *f.mttr == 0 {
+			continue
+		}
+		hours := func(h float64) time.Duration { return time.Duration(h * float64(time.Hour)) }
+		b.site.Thermal.Failures = append(b.site.Thermal.Failures, thermal.Failures{Kind: f.kind, Units: f.units, MTBF: hours(*f.mtbf), MTTR: hours(*f.mttr)})
+		b.input("random failures", "%d %s units, MTBF %g h, MTTR %g h (seeded)", f.units, f.name, *f.mtbf, *f.mttr)
+	}
 }
 
 // maxInletSpreadK returns the largest inlet spread of the rack groups, K.

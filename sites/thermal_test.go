@@ -35,6 +35,7 @@ func TestBadThermalInputs(t *testing.T) {
 		{"shutdown inside the envelope", "\n[thermal]\nclass = \"A4\"\nshutdown_inlet_c = 40 # here\n", "# here", "thermal.shutdown_inlet_c", "above the A4 allowable maximum 45"},
 		{"no headroom", "\n[thermal]\ncoil_approach_k = 15 # here\n", "# here", "thermal.coil_approach_k", "leaves no headroom"},
 		{"no mass", "\n[thermal] # here\nroom_volume_m3 = 0\nit_mass_kg = 0\n", "# here", "thermal", "hold no heat"},
+		{"MTBF without MTTR", "\n[resilience]\nchiller_mtbf_h = 5000 # here\n", "# here", "resilience.chiller_mtbf_h", "give both"},
 		{"unknown redundancy", "\n[resilience]\nredundancy = \"N+3\" # here\n", "# here", "resilience.redundancy", `"N+3" is not one of`},
 	}
 	for _, tc := range tests {

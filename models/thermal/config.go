@@ -9,6 +9,9 @@ type Config struct {
 	Class  Class
 	Mass   Mass
 	Events []Event
+	// Failures are random failures, drawn from the site's seed, simulated
+	// besides Events.
+	Failures []Failures
 }
 
 // HasMass reports whether the configuration models thermal mass.

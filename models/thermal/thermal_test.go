@@ -172,3 +172,34 @@ func TestClasses(t *testing.T) {
 		t.Error("class B found")
 	}
 }
+
+// Random failures: deterministic from the seed, never overlapping, and the
+// long-run unavailability of a unit is MTTR/(MTBF + MTTR).
+func TestRandomEvents(t *testing.T) {
+	f := Failures{Kind: ChillerTrip, Units: 4, MTBF: 1000 * time.Hour, MTTR: 50 * time.Hour}
+	period := 1_000_000 * time.Hour
+	a, b := RandomEvents(f, period, 7), RandomEvents(f, period, 7)
+	if len(a) == 0 || len(a) != len(b) || a[0] != b[0] || a[len(a)-1] != b[len(b)-1] {
+		t.Fatal("the same seed gave different failures")
+	}
+	if c := RandomEvents(f, period, 8); c[0] == a[0] {
+		t.Error("another seed gave the same first failure")
+	}
+	var down float64 // unit-hours
+	for i, e := range a {
+		if e.Units < 1 || e.Units > f.Units || e.Duration <= 0 || e.End() > period {
+			t.Fatalf("event %d: %+v", i, e)
+		}
+		if i > 0 && e.Start < a[i-1].End() {
+			t.Fatalf("event %d overlaps the one before", i)
+		}
+		down += float64(e.Units) * e.Duration.Hours()
+	}
+	want := 4 * period.Hours() * 50 / 1050
+	if math.Abs(down-want) > 0.05*want {
+		t.Errorf("%.0f unit-hours down, want about %.0f", down, want)
+	}
+	if err := ValidateEvents(a, period, 4, 4); err != nil {
+		t.Errorf("random events do not validate: %.200v", err)
+	}
+}
