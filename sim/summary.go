@@ -28,8 +28,9 @@ type Summary struct {
 	CarbonKg               float64 `json:"carbon_kg"`
 	// HeatRejected is the heat released to the atmosphere, kWh.
 	HeatRejected float64 `json:"heat_rejected_kwh"`
-	// HeatBalanceErrorPct is (facility − heat rejected)/facility, %: the
-	// heat the plant could not remove, zero when every load was met.
+	// HeatBalanceErrorPct is (facility − heat rejected − heat still stored
+	// in the hall's thermal mass)/facility, %: zero unless heat went past the
+	// IT shutdown temperature (or, with no thermal mass modelled, went unmet).
 	HeatBalanceErrorPct float64 `json:"heat_balance_error_pct"`
 	// EvaporationPerKWhRejected is tower evaporation per kWh of heat the
 	// towers rejected, L/kWh.
