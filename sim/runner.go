@@ -37,7 +37,7 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 	tower := s.Water
 	sat := psychro.NewSatTable()
 	rec := newRecorder(s, rows)
-	th, err := newThermalState(s, &plant)
+	th, err := newThermalState(s, thermalPlantOf(&plant))
 	if err != nil {
 		return nil, err
 	}

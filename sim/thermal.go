@@ -46,12 +46,31 @@ type thermalState struct {
 
 const never = time.Duration(math.MaxInt64)
 
-func newThermalState(s *Site, plant *cooling.Plant) (*thermalState, error) {
+// thermalPlant is what the thermal side needs to know of a plant.
+type thermalPlant struct {
+	supplyAirC, chilledWaterC float64
+	pumpsOnUPS                bool // chilled-water pumps on UPS
+	chillers, rejection       int  // installed chillers and heat-rejection units
+}
+
+func thermalPlantOf(p *cooling.Plant) thermalPlant {
+	return thermalPlant{
+		supplyAirC: p.CRAH.SupplyAirC, chilledWaterC: p.ChilledWater.SupplyC, pumpsOnUPS: p.ChilledWater.OnUPS,
+		chillers: p.Chillers, rejection: p.Tower.Cells,
+	}
+}
+
+// plantSolver solves a plant's operating point for a step.
+type plantSolver interface {
+	Solve(cooling.Load, *cooling.Result)
+}
+
+func newThermalState(s *Site, plant thermalPlant) (*thermalState, error) {
 	c := &s.Thermal
 	th := &thermalState{
-		class: c.Class, onUPS: plant.ChilledWater.OnUPS,
+		class: c.Class, onUPS: plant.pumpsOnUPS,
 		start: s.Period.Start, step: s.Period.Step, stepS: s.Period.Step.Seconds(),
-		supplyAirC: plant.CRAH.SupplyAirC, chwC: plant.ChilledWater.SupplyC,
+		supplyAirC: plant.supplyAirC, chwC: plant.chilledWaterC,
 		maxInletC: math.Inf(-1),
 	}
 	if th.class.Name == "" {
@@ -71,7 +90,7 @@ func newThermalState(s *Site, plant *cooling.Plant) (*thermalState, error) {
 		events = append(events[:len(events):len(events)], random...)
 	}
 	if len(events) > 0 {
-		th.sched = thermal.NewSchedule(events, plant.Chillers, plant.Tower.Cells)
+		th.sched = thermal.NewSchedule(events, plant.chillers, plant.rejection)
 		for _, e := range events {
 			th.rides = append(th.rides, thermal.RideThrough{Event: e})
 		}
@@ -87,13 +106,14 @@ func (s *Site) validateThermal() error {
 			return fmt.Errorf("thermal mass: %w", err)
 		}
 	}
-	if err := thermal.ValidateEvents(c.Events, time.Duration(s.Period.Steps)*s.Period.Step, s.Plant.Chillers, s.Plant.Tower.Cells); err != nil {
+	pl := thermalPlantOf(&s.Plant)
+	if err := thermal.ValidateEvents(c.Events, time.Duration(s.Period.Steps)*s.Period.Step, pl.chillers, pl.rejection); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
 	for _, f := range c.Failures {
-		installed := s.Plant.Chillers
+		installed := pl.chillers
 		if f.Kind != thermal.ChillerTrip {
-			installed = s.Plant.Tower.Cells
+			installed = pl.rejection
 		}
 		if (f.Kind != thermal.ChillerTrip && f.Kind != thermal.CoolerTrip) || f.Units < 1 || f.Units > installed || f.MTBF <= 0 || f.MTTR <= 0 {
 			return fmt.Errorf("random failures %+v: want chiller or cooler trips of 1..%d units with positive MTBF and MTTR", f, installed)
@@ -121,7 +141,7 @@ func (th *thermalState) UtilityOutFrac() float64 { return th.utilityOutFrac }
 
 // solve runs the plant and the towers through step k of the period. rackInletC
 // is the racks' warmest inlet for the step, as the fleet reported it.
-func (th *thermalState) solve(k int, rackInletC float64, plant *cooling.Plant, load cooling.Load, res *cooling.Result,
+func (th *thermalState) solve(k int, rackInletC float64, plant plantSolver, load cooling.Load, res *cooling.Result,
 	tower *water.Tower, in water.Inlet, sat *psychro.SatTable) water.Use {
 	rise := th.riseK()
 	th.baseInletC = rackInletC - rise
