@@ -327,3 +327,35 @@ func TestRandomFailures(t *testing.T) {
 		}
 	}
 }
+
+// Every example runs on the Phoenix, Chicago and Miami weather files with
+// the energy identity and the water balance exact in every row, and the heat
+// balance (heat rejected + heat stored = facility electricity) within 1 %.
+func TestExamplesOnWeatherFiles(t *testing.T) {
+	for _, ex := range sites.Examples() {
+		for _, epw := range []string{phoenixEPW, chicagoEPW, miamiEPW} {
+			o := sites.Overrides{WeatherFile: sharedWeather(t, epw), Start: "2025-07-01", Days: 31, Step: "15m"}
+			s, err := sites.Parse(ex.TOML, ex.Name+".toml", ".", o)
+			if err != nil {
+				t.Fatalf("%s: %v", ex.Name, err)
+			}
+			out := t.TempDir()
+			sum := run(t, out, s)[0]
+			header, rows := readRows(t, filepath.Join(out, s.Name, "timeseries.csv"))
+			col := map[string]int{}
+			for i, h := range header {
+				col[h] = i
+			}
+			for i, r := range rows {
+				v := func(name string) int64 { return milli(t, r[col[name]]) }
+				if v("facility_kw") != v("it_kw")+v("cooling_kw")+v("power_loss_kw")+v("other_kw") ||
+					v("water_withdrawal_l") != v("water_consumption_l")+v("water_discharge_l") {
+					t.Fatalf("%s on %s, line %d: an identity fails", ex.Name, epw, i+2)
+				}
+			}
+			if math.Abs(sum.HeatBalanceErrorPct) > 1 {
+				t.Errorf("%s on %s: heat balance error %.3f %%", ex.Name, epw, sum.HeatBalanceErrorPct)
+			}
+		}
+	}
+}
