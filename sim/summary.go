@@ -80,6 +80,13 @@ type ThermalSummary struct {
 	// IT shutdown temperature, which leaves the heat balance.
 	StoredEndKWh float64 `json:"stored_heat_end_kwh"`
 	NotStoredKWh float64 `json:"heat_not_stored_kwh"`
+	// RideThroughAtPeakMin is what the design rides through: the minutes
+	// from a total loss of cooling (chillers and heat rejection stopped,
+	// UPS-fed fans and pumps running) at the period's peak heat load until
+	// the warmest inlet passes the allowable limit: the time within which
+	// generators and chillers must restore cooling. Zero when no thermal mass
+	// is modelled.
+	RideThroughAtPeakMin float64 `json:"ride_through_at_peak_min"`
 }
 
 // EventSummary is one event's ride-through.

@@ -38,6 +38,7 @@ type thermalState struct {
 	utilityOutFrac float64
 
 	// Over the period.
+	peakHallKW             float64 // most heat released in the hall in a step of normal operation
 	aboveRecS, aboveAllowS float64
 	maxInletC              float64
 	lostKJ                 float64
@@ -163,6 +164,7 @@ func (th *thermalState) solve(k int, rackInletC float64, plant plantSolver, load
 	if next >= t1 && st == (thermal.State{}) && stored == 0 {
 		// Nothing out of service and nothing stored: the plant alone.
 		plant.Solve(load, res)
+		th.peakHallKW = max(th.peakHallKW, th.hallKW(&load, res))
 		use := tower.Step(in, towerFlow(res), th.stepS, sat)
 		if res.UnmetKW > 0 && th.model != nil {
 			th.heatToMassKW = th.intoMass(t0, th.stepS, res.UnmetKW, 0, true) / th.stepS
@@ -233,6 +235,17 @@ func (th *thermalState) solve(k int, rackInletC float64, plant plantSolver, load
 	th.heatToMassKW = toMass / th.stepS
 	th.maxInletC = max(th.maxInletC, th.peakInletC)
 	return use
+}
+
+// hallKW returns the heat a total loss of cooling would leave to the mass
+// that sets the inlet temperature: with UPS-fed chilled-water pumps the
+// whole load with the fans' and pumps' heat (air and water coupled), without
+// them the room air's share and the CRAH fans' heat.
+func (th *thermalState) hallKW(load *cooling.Load, r *cooling.Result) float64 {
+	if th.onUPS {
+		return load.AirHeatKW + load.LiquidHeatKW + r.CRAHFanKW + r.CDUPumpKW + r.CHWPumpKW
+	}
+	return load.AirHeatKW + r.CRAHFanKW
 }
 
 // intoMass advances the mass through a segment starting at t and returns the

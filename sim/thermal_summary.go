@@ -25,6 +25,14 @@ func (th *thermalState) summarize(sm *Summary) {
 	if m := th.model; m != nil {
 		ts.AirKWhPerK, ts.WaterKWhPerK = m.AirKJPerK()/3600, m.WaterKJPerK()/3600
 		ts.StoredEndKWh = m.StoredKJ() / 3600
+		limit := c.AllowableMaxC - th.baseInletC
+		capKJ := m.AirKJPerK() * limit
+		if th.onUPS {
+			capKJ = m.CoupledKJAt(limit)
+		}
+		if limit > 0 && th.peakHallKW > 0 {
+			ts.RideThroughAtPeakMin = capKJ / th.peakHallKW / 60
+		}
 	}
 	en := sm.Energy
 	sm.HeatBalanceErrorPct = 100 * ratio(en.Facility-sm.HeatRejected-ts.StoredEndKWh, en.Facility)

@@ -102,6 +102,11 @@ func TestRideThroughMatchesHandCalculation(t *testing.T) {
 	if math.Abs(got-want) > 0.02*want {
 		t.Errorf("ride-through %.3f min, hand calculation %.3f min", got, want)
 	}
+	// The design figure, a total loss of cooling at the peak load, is the
+	// same calculation.
+	if d := sum.Thermal.RideThroughAtPeakMin; math.Abs(d-want) > 0.02*want {
+		t.Errorf("ride-through at peak %.3f min, hand calculation %.3f min", d, want)
+	}
 	if *sum.RideThroughMin != got || sum.Thermal.MaxInletC <= 32 || sum.Thermal.HoursAboveAllowable <= 0 {
 		t.Errorf("summary: ride-through %v, thermal %+v", *sum.RideThroughMin, sum.Thermal)
 	}
@@ -133,6 +138,9 @@ func TestTankExtendsRideThrough(t *testing.T) {
 	gotBase := *base.Events[0].RideThroughMin
 	if math.Abs(gotBase-wantBase) > 0.02*wantBase {
 		t.Errorf("with the loop: ride-through %.2f min, hand calculation %.2f min", gotBase, wantBase)
+	}
+	if d := base.Thermal.RideThroughAtPeakMin; math.Abs(d-wantBase) > 0.02*wantBase {
+		t.Errorf("with the loop: ride-through at peak %.2f min, hand calculation %.2f min", d, wantBase)
 	}
 	wantExtra := 30 * thermal.WaterRhoCp * 16 / q / 60
 	gotExtra := *tank.Events[0].RideThroughMin - gotBase
