@@ -151,10 +151,11 @@ type ledger struct {
 	start0 float64
 
 	// the hour being accumulated for the hourly CFE match
-	hour                        int
-	hGrid, hPV, hGen, hClean    float64
-	cfeKWh, loadKWh             float64
-	genSteps, genTestSteps, lim int
+	hour                     int
+	hGrid, hPV, hGen, hClean float64
+	cfeKWh, loadKWh          float64
+	genSteps                 float64 // steps the generators ran, counting a step's share
+	genTestSteps, lim        int
 }
 
 // newLedger resolves the hourly inputs of s's ledger.
@@ -280,11 +281,11 @@ func carbonPlan(ci []float64, b *power.Battery) []int8 {
 
 // step settles step k after the facility's power is known: on-site supply,
 // storage, the grid connection, and the carbon, off-site water and cost of
-// the step. utilityOut says the utility supply is lost during the step (the
-// generators, the battery and load shedding carry the site). It writes the
+// the step. outFrac is the share of the step without utility supply (the
+// generators, the battery and load shedding carry the site then). It writes the
 // ledger quantities of v and may scale the IT, cooling and loss quantities
 // of v down when load is shed. It does not allocate.
-func (l *ledger) step(k int, v *stepValues, utilityOut bool) {
+func (l *ledger) step(k int, v *stepValues, outFrac float64) {
 	cfg := l.cfg
 	dt := l.stepH
 	h := k / l.stepsPerHour
@@ -300,11 +301,10 @@ func (l *ledger) step(k int, v *stepValues, utilityOut bool) {
 	if cfg.LimitKW > 0 {
 		limit = cfg.LimitKW
 	}
-	if utilityOut {
-		limit = 0
-	}
+	f := min(max(outFrac, 0), 1)
 	net := facility - pvAvail
-	if net < 0 {
+	surplus := net < 0
+	if surplus {
 		// Surplus PV charges the battery; the rest is curtailed (no export).
 		if bat != nil {
 			charge, loss = bat.Charge(&l.bat, -net, dt)
@@ -313,12 +313,16 @@ func (l *ledger) step(k int, v *stepValues, utilityOut bool) {
 		net = 0
 	} else {
 		pvUsed = pvAvail
-		if cfg.LimitKW > 0 && !utilityOut && net > limit {
+		if cfg.LimitKW > 0 && f == 0 && net > limit {
 			l.lim++ // the demand net of PV would pass the limit
 		}
 		threshold := limit
 		if cfg.PeakShaveKW > 0 {
 			threshold = min(cfg.PeakShaveKW, limit)
+		}
+		if f > 0 {
+			// The battery carries the outage's share first.
+			threshold = (1 - f) * min(threshold, net)
 		}
 		if bat != nil {
 			var want int8
@@ -341,39 +345,57 @@ func (l *ledger) step(k int, v *stepValues, utilityOut bool) {
 		}
 		net -= discharge
 	}
-	if utilityOut && cfg.Generator != nil && net > 0 {
-		gen = min(net, cfg.Generator.CapacityKW)
-		net -= gen
+	// The utility is out for the share f of the step: the generators carry
+	// that share (up to their capacity), the grid only the rest, on average
+	// over the step at most (1 − f) × the limit. What neither carries is shed
+	// (the flexible IT share) or unserved.
+	gridCharge := charge
+	if surplus {
+		gridCharge = 0 // the battery charged from PV
 	}
-	grid = net + charge
-	if grid > limit {
+	demand := net + gridCharge
+	var outage float64 // the outage's share of the demand, after the battery
+	if f > 0 && net > 0 {
+		outage = min(max(f*(net+discharge)-discharge, 0), net)
+		if cfg.Generator != nil {
+			gen = min(outage, f*cfg.Generator.CapacityKW)
+		}
+	}
+	gridCap := limit
+	if f > 0 {
+		gridCap = 0
+		if f < 1 {
+			gridCap = (1 - f) * limit
+		}
+	}
+	grid = min(demand-outage, gridCap)
+	if short := demand - gen - grid; short > 0 {
 		// Shed the flexible IT share with the cooling and losses it causes:
 		// IT, cooling and power-chain losses scale together.
 		scalable := v[qITKW] + v.coolingKW() + v.lossKW()
 		x := 0.0
 		if scalable > 0 {
-			x = min((grid-limit)/scalable, cfg.FlexibleITFrac)
+			x = min(short/scalable, cfg.FlexibleITFrac)
 		}
 		if x > 0 {
 			shedIT = x * v[qITKW]
 			l.scale(v, 1-x)
-			grid -= x * scalable
+			short -= x * scalable
 		}
-		if grid > limit {
-			unserved = grid - limit
-			grid = limit
-		}
+		unserved = max(short, 0)
 	}
 	var fuel float64
 	if g := cfg.Generator; g != nil {
 		load := gen
-		if l.genTest[h] && !utilityOut {
+		if l.genTest[h] && f == 0 {
 			load = cfg.GeneratorTestLoad * g.CapacityKW
 			l.genTestSteps++
 		}
 		fuel = g.FuelLPerH(load) * dt
 		if gen > 0 {
-			l.genSteps++
+			// The sets run for the share f of the step, at gen/f.
+			fuel = f * g.FuelLPerH(gen/f) * dt
+			l.genSteps += f
 		}
 	}
 	v[qPVKW] = pvUsed
@@ -451,7 +473,7 @@ func (l *ledger) finish(sm *Summary, total *accumulator) {
 		PVGeneratedKWh: e(qPVKW) + e(qPVCurtailedKW), PVCurtailedKWh: e(qPVCurtailedKW),
 		BatteryChargeKWh: e(qBatteryChargeKW), BatteryDischargeKW: e(qBatteryDischargeKW), BatteryLossKWh: e(qBatteryLossKW),
 		BatteryDeltaKWh: l.bat.StoredKWh - l.start0,
-		GeneratorKWh:    e(qGeneratorKW), GeneratorHours: float64(l.genSteps) * stepH,
+		GeneratorKWh:    e(qGeneratorKW), GeneratorHours: l.genSteps * stepH,
 		GeneratorTestHours: float64(l.genTestSteps) * stepH, GeneratorFuelL: total.sum[qGeneratorFuelL],
 		CleanSupplyKWh: e(qCleanKW),
 	}

@@ -34,7 +34,7 @@ func TestLedgerUtilityOutage(t *testing.T) {
 	for k := range 16 {
 		v := loadStep(1000) // 1260 kW facility
 		facility := v.facilityKW()
-		l.step(k, &v, true)
+		l.step(k, &v, 1)
 		if v[qGridKW] != 0 {
 			t.Fatalf("step %d: grid %g kW during an outage", k, v[qGridKW])
 		}
@@ -66,7 +66,7 @@ func TestLedgerLimitStep(t *testing.T) {
 	for k := range 96 {
 		v := loadStep(900 + 10*float64(k%24))
 		l.pv[k/4] = 50
-		l.step(k, &v, false)
+		l.step(k, &v, 0)
 		if v[qGridKW] > 1100+1e-9 {
 			t.Fatalf("step %d: grid %g kW above the limit", k, v[qGridKW])
 		}
@@ -99,7 +99,7 @@ func TestLedgerCarbonDispatch(t *testing.T) {
 		charged, discharged = make([]float64, hours), make([]float64, hours)
 		for k := range hours * 4 {
 			v := loadStep(400)
-			l.step(k, &v, false)
+			l.step(k, &v, 0)
 			carbon += v[qCarbonKg]
 			charged[k/4] += v[qBatteryChargeKW]
 			discharged[k/4] += v[qBatteryDischargeKW]
@@ -132,12 +132,45 @@ func TestLedgerCFEByHand(t *testing.T) {
 		}
 		for k := range 12 {
 			v := loadStep(400)
-			l.step(k, &v, false)
+			l.step(k, &v, 0)
 		}
 		var sm Summary
 		l.finish(&sm, &accumulator{})
 		if math.Abs(*sm.CFEPct-c.want) > 1e-9 {
 			t.Errorf("clean %g kW: CFE %.6f %%, want %.6f %%", c.clean, *sm.CFEPct, c.want)
 		}
+	}
+}
+
+// A part-step outage: the generators carry the outage's share of the step,
+// the grid the rest; PV beyond the load charges the battery without any grid
+// draw; the row identity holds in both.
+func TestLedgerPartialOutageAndSurplus(t *testing.T) {
+	check := func(name string, v *stepValues) {
+		t.Helper()
+		id := v.facilityKW() - v[qPVKW] - v[qBatteryDischargeKW] + v[qBatteryChargeKW] - v[qGeneratorKW] - v[qUnservedKW]
+		if math.Abs(id-v[qGridKW]) > 1e-9 {
+			t.Fatalf("%s: grid %g kW, identity gives %g", name, v[qGridKW], id)
+		}
+	}
+	g := power.DefaultGenerator(5000)
+	l := testLedger(&Ledger{Generator: &g}, 1)
+	v := loadStep(1000)
+	facility := v.facilityKW()
+	l.step(0, &v, 0.25)
+	check("outage", &v)
+	if math.Abs(v[qGeneratorKW]-0.25*facility) > 1e-9 || math.Abs(v[qGridKW]-0.75*facility) > 1e-9 || v[qUnservedKW] != 0 {
+		t.Fatalf("quarter-step outage: generator %g, grid %g, unserved %g kW; want %g, %g, 0",
+			v[qGeneratorKW], v[qGridKW], v[qUnservedKW], 0.25*facility, 0.75*facility)
+	}
+
+	b := power.Battery{EnergyKWh: 400, PowerKW: 100, RoundTrip: 0.9, MinSoC: 0.1, MaxSoC: 0.9, InitialSoC: 0.5}
+	l = testLedger(&Ledger{Battery: &b}, 1)
+	v = loadStep(100)
+	l.pv[0] = 2 * v.facilityKW()
+	l.step(0, &v, 0)
+	check("surplus", &v)
+	if v[qGridKW] != 0 || v[qBatteryChargeKW] <= 0 {
+		t.Fatalf("PV surplus: grid %g kW, battery charge %g kW; want 0 and > 0", v[qGridKW], v[qBatteryChargeKW])
 	}
 }

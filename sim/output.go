@@ -78,6 +78,11 @@ var Columns = []Column{
 	{"offsite_water_withdrawal_l", "water withdrawn at the power plants for the grid draw (empty when its factors are unknown)"},
 	{"clean_supply_kw", "contracted clean supply (PPA)"},
 	{"energy_cost", "cost of the grid energy of the interval, in the tariff's currency"},
+	{"room_air_c", "cold-aisle (supply) air: the set point, plus the rise of the room when cooling falls short"},
+	{"chilled_water_c", "chilled water: the supply set point, plus its rise when it absorbs heat the plant cannot remove"},
+	{"stored_heat_kwh", "heat held in the hall's thermal mass (air, IT equipment, water) above its normal state"},
+	{"heat_to_mass_kw", "heat into the thermal mass (negative: removed from it); facility_kw − heat_rejected_kw = heat_to_mass_kw unless heat went unstored"},
+	{"utility_out_pct", "share of the interval without utility power, %"},
 }
 
 // csvRows writes timeseries.csv rows. Values are printed in fixed point from
@@ -207,6 +212,11 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	}
 	put(kw(qCleanKW), 3)
 	put(fixed(a.sum[qEnergyCost], 4), 4)
+	put(fixed(a.mean(qRoomAirC), 2), 2)
+	put(fixed(a.mean(qChilledWaterC), 2), 2)
+	put(fixed(a.mean(qStoredKWh), 3), 3)
+	put(kw(qHeatToMassKW), 3)
+	put(fixed(a.mean(qUtilityOutPct), 2), 2)
 	b = append(b, '\n')
 	r.buf = b
 	_, err := r.w.Write(b)
@@ -234,6 +244,7 @@ var SummaryCSVHeader = []string{
 	"carbon_kg", "heat_rejected_kwh", "unmet_cooling_kwh", "warnings",
 	"pv_kwh", "offsite_water_consumption_l", "offsite_water_withdrawal_l", "wue_source_l_per_kwh",
 	"scarcity_weighted_water_l", "cfe_pct", "ref", "unserved_kwh", "cost_total",
+	"hours_above_recommended", "hours_above_allowable", "max_inlet_c", "ride_through_min",
 }
 
 // writeSummaryCSV writes one row per site.
@@ -253,6 +264,7 @@ func writeSummaryCSV(path string, sums []*Summary) error {
 			f(s.CarbonKg), f(s.HeatRejected), f(s.Unmet.KWh), strconv.Itoa(len(s.Warnings)),
 			f(e.PV), offsite(s, false), offsite(s, true), opt(s.WUESource),
 			opt(s.ScarcityWeighted), opt(s.CFEPct), f(s.REF), f(s.UnservedKWh), costTotal(s),
+			f(s.Thermal.HoursAboveRecommended), f(s.Thermal.HoursAboveAllowable), f(s.Thermal.MaxInletC), opt(s.RideThroughMin),
 		})
 	}
 	w.Flush()

@@ -49,6 +49,11 @@ const (
 	qOffsiteWdL
 	qEnergyCost
 	qCleanKW
+	qRoomAirC
+	qChilledWaterC
+	qStoredKWh
+	qHeatToMassKW
+	qUtilityOutPct
 	numQ
 )
 

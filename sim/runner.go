@@ -40,8 +40,11 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 	if err != nil {
 		return nil, fmt.Errorf("ledger: %w", err)
 	}
+	th, err := newThermalState(s, thermalPlantOf(&plant))
+	if err != nil {
+		return nil, err
+	}
 
-	dtS := p.Step.Seconds()
 	supplyAirC := plant.CRAH.SupplyAirC
 	var (
 		v   stepValues
@@ -55,18 +58,17 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 		for i := range n {
 			k := first + i
 			air := sampler.Next()
-			rack := fleet.Step(i, supplyAirC)
+			rack := fleet.Step(i, supplyAirC+th.riseK())
 			flow := chain.Critical(rack.ElecKW)
 
-			plant.Solve(cooling.Load{
+			// The plant and the towers, through the events of the step and
+			// the thermal mass.
+			use := th.solve(k, rack.MaxInletC, &plant, cooling.Load{
 				AirHeatKW:    rack.AirHeatKW + flow.IndoorLossKW + chain.LightingKW,
 				LiquidHeatKW: rack.LiquidHeatKW,
 				WetBulbC:     air.WetBulbC,
-			}, &res)
+			}, &res, &tower, water.Inlet{HumRatio: air.HumRatio, EnthalpyJPerKg: air.EnthalpyJPerKg, PressurePa: air.PressurePa}, sat)
 			chain.Utility(&flow, rack.ElecKW, res.CoolingKW())
-			use := tower.Step(water.Inlet{HumRatio: air.HumRatio, EnthalpyJPerKg: air.EnthalpyJPerKg, PressurePa: air.PressurePa},
-				water.TowerFlow{HeatKW: res.TowerHeatKW, AirKgS: res.TowerAirKgS, DesignWaterM3S: res.TowerDesignWaterM3S, FanSpeed: res.TowerFanSpeed},
-				dtS, sat)
 
 			v = stepValues{
 				qDryBulbC: air.DryBulbC, qWetBulbC: air.WetBulbC, qRelHumPct: air.RelHumPct,
@@ -84,8 +86,9 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 				qChillersOn: float64(res.ChillersOn), qCondWaterC: res.CondWaterC, qUnmetKW: res.UnmetKW,
 				qEvaporationL: use.EvaporationL, qDriftL: use.DriftL, qBlowdownL: use.BlowdownL,
 			}
-			led.step(k, &v, false)
-			if err := rec.add(k, &v, rack.MaxInletC, res.Mode); err != nil {
+			th.record(&v)
+			led.step(k, &v, th.UtilityOutFrac())
+			if err := rec.add(k, &v, th.peakInletC, res.Mode); err != nil {
 				return nil, err
 			}
 		}
@@ -96,6 +99,7 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 		return nil, err
 	}
 	led.finish(sum, &rec.total)
+	th.summarize(sum)
 	return sum, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/dctwin/dctwin/models/grid"
 	"github.com/dctwin/dctwin/models/it"
 	"github.com/dctwin/dctwin/models/power"
+	"github.com/dctwin/dctwin/models/thermal"
 	"github.com/dctwin/dctwin/models/water"
 	"github.com/dctwin/dctwin/models/weather"
 )
@@ -82,6 +83,9 @@ type Site struct {
 	// Ledger is the on-site supply, storage, grid connection, clean supply,
 	// off-site water and prices; the zero value is a plain grid connection.
 	Ledger Ledger
+	// Thermal is the thermal side: inlet class, thermal mass and events.
+	// Its zero value models no mass and no events, with class A1 limits.
+	Thermal thermal.Config
 }
 
 // Input is a named input value for reports.
@@ -120,6 +124,9 @@ func (s *Site) Validate() error {
 	}
 	if s.Carbon == nil {
 		errs = append(errs, errors.New("no grid carbon intensity"))
+	}
+	if err := s.validateThermal(); err != nil {
+		errs = append(errs, err)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("site %s: %w", s.Name, err)

@@ -28,8 +28,9 @@ type Summary struct {
 	CarbonKg               float64 `json:"carbon_kg"`
 	// HeatRejected is the heat released to the atmosphere, kWh.
 	HeatRejected float64 `json:"heat_rejected_kwh"`
-	// HeatBalanceErrorPct is (facility − heat rejected)/facility, %: the
-	// heat the plant could not remove, zero when every load was met.
+	// HeatBalanceErrorPct is (facility − heat rejected − heat still stored
+	// in the hall's thermal mass)/facility, %: zero unless heat went past the
+	// IT shutdown temperature (or, with no thermal mass modelled, went unmet).
 	HeatBalanceErrorPct float64 `json:"heat_balance_error_pct"`
 	// EvaporationPerKWhRejected is tower evaporation per kWh of heat the
 	// towers rejected, L/kWh.
@@ -66,6 +67,65 @@ type Summary struct {
 	Supply      *SupplyTotals    `json:"supply"`
 	GridLimit   *GridLimitTotals `json:"grid_limit"`
 	WaterSource *WaterSourceL    `json:"water_source_l"`
+	// Thermal judges the rack inlets against the site's ASHRAE class.
+	Thermal ThermalSummary `json:"thermal"`
+	// RideThroughMin is the shortest ride-through of the events: minutes
+	// from an event's start until the warmest inlet passed the allowable
+	// limit; null when no event took it past the limit.
+	RideThroughMin *float64 `json:"ride_through_min"`
+	// Events are the events simulated, in the order of the site file.
+	Events []EventSummary `json:"events"`
+}
+
+// ThermalSummary is the rack inlets against the thermal envelope, and the
+// heat held in the hall's thermal mass.
+type ThermalSummary struct {
+	Class string `json:"class"`
+	// RecommendedC and AllowableC are the class's ranges, °C.
+	RecommendedC [2]float64 `json:"recommended_c"`
+	AllowableC   [2]float64 `json:"allowable_c"`
+	// Hours the warmest rack inlet spent above the recommended and the
+	// allowable maximum.
+	HoursAboveRecommended float64 `json:"hours_above_recommended"`
+	HoursAboveAllowable   float64 `json:"hours_above_allowable"`
+	MaxInletC             float64 `json:"max_inlet_c"`
+	// AirKWhPerK and WaterKWhPerK are the heat capacities of the hall's air
+	// side (room air, IT equipment) and water side (chilled-water loop, tank,
+	// liquid loops), kWh/K; zero when no thermal mass is modelled.
+	AirKWhPerK   float64 `json:"air_capacity_kwh_per_k"`
+	WaterKWhPerK float64 `json:"water_capacity_kwh_per_k"`
+	// StoredEndKWh is the heat still held in the mass at the end of the
+	// period; NotStoredKWh the heat that would have taken the room past the
+	// IT shutdown temperature, which leaves the heat balance.
+	StoredEndKWh float64 `json:"stored_heat_end_kwh"`
+	NotStoredKWh float64 `json:"heat_not_stored_kwh"`
+	// RideThroughAtPeakMin is what the design rides through: the minutes
+	// from a total loss of cooling (chillers and heat rejection stopped,
+	// UPS-fed fans and pumps running) at the period's peak heat load until
+	// the warmest inlet passes the allowable limit: the time within which
+	// generators and chillers must restore cooling. Zero when no thermal mass
+	// is modelled.
+	RideThroughAtPeakMin float64 `json:"ride_through_at_peak_min"`
+}
+
+// EventSummary is one event's ride-through.
+type EventSummary struct {
+	Kind  string `json:"kind"`
+	Start string `json:"start"`
+	End   string `json:"end"` // when its effect ends (for a utility outage, the chillers' restart)
+	Units int    `json:"units,omitempty"`
+	// Random marks a failure drawn from the MTBF and MTTR of the units.
+	Random bool `json:"random,omitempty"`
+	// RideThroughMin is the minutes from the start until the warmest inlet
+	// passed the allowable limit; null when it did not.
+	RideThroughMin *float64 `json:"ride_through_min"`
+	PeakInletC     float64  `json:"peak_inlet_c"`
+	PeakStoredKWh  float64  `json:"peak_stored_heat_kwh"`
+	// ExtraStorageKWh is the heat beyond what the hall could hold inside the
+	// allowable limit; ExtraStorageM3 the chilled water (on UPS-fed pumps,
+	// mixed with the loop) that would have held it.
+	ExtraStorageKWh float64 `json:"extra_storage_kwh"`
+	ExtraStorageM3  float64 `json:"extra_storage_m3"`
 }
 
 // EnergyKWh is the period's energy by use, kWh.

@@ -305,7 +305,8 @@ func (b *builder) cooling() {
 		b.warn("chilled water at %g °C is outside the %g–%g °C range the %s chiller curves were fitted for; they are evaluated at the nearest limit, as EnergyPlus does", chwSupply, chiller.CapFT.XMin, chiller.CapFT.XMax, curves)
 	}
 	evapDesign := 1.08*np + lighting
-	nChillers := int(or(c.Chillers.Count, int64(math.Ceil(evapDesign/capKW))+1))
+	needed := int(math.Ceil(evapDesign / capKW))
+	nChillers := int(or(c.Chillers.Count, int64(needed+spareChillers(or(b.spec.Resilience.Redundancy, "N+1"), needed))))
 	condHeat := capKW * (1 + 1/chiller.COP)
 	deltaCond := or(c.Condenser.DeltaTK, 5.6)
 	deltaCHW := or(c.ChilledWater.DeltaTK, 6)

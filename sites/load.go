@@ -196,6 +196,9 @@ func (b *builder) build() *sim.Site {
 	b.cooling()
 	b.grid()
 	b.ledger()
+	if len(b.problems) == 0 {
+		b.thermal()
+	}
 	if len(b.problems) > 0 {
 		return nil
 	}

@@ -1,5 +1,7 @@
 package sites
 
+import "github.com/dctwin/dctwin/models/thermal"
+
 // kind is the type a key's value must have.
 type kind int
 
@@ -246,6 +248,35 @@ var keys = []keyDoc{
 	{path: "tariff.tou.first_month", kind: kInt, def: "every month", min: 1, max: 12, doc: "First month of the period (1 = January); with last_month."},
 	{path: "tariff.tou.last_month", kind: kInt, def: "every month", min: 1, max: 12, doc: "Last month of the period; below first_month it runs past December."},
 	{path: "tariff.tou.price_per_kwh", kind: kNumber, unit: "/kWh", def: "required", min: 0, max: 100, doc: "Energy price in the period."},
+
+	{path: "thermal", kind: kTable, doc: "Rack-inlet limits and the hall's thermal mass, which stores the heat the plant cannot remove: the room warms instead of the load vanishing."},
+	{path: "thermal.class", kind: kEnum, def: `"A1"`, enum: []string{"A1", "A2", "A3", "A4"}, doc: "ASHRAE TC 9.9 (2021) class of the IT equipment: recommended inlet 18–27 °C for all; allowable A1 15–32, A2 10–35, A3 5–40, A4 5–45 °C."},
+	{path: "thermal.room_volume_m3", kind: kNumber, unit: "m³", def: "12 per rack", min: 0, max: 1e8, doc: "Air volume of the hall (about 3 m² of floor per rack with its aisles, 4 m high)."},
+	{path: "thermal.air_capacitance_multiplier", kind: kNumber, def: "1", min: 1, max: 50, doc: "Multiplies the room air's heat capacity for furniture, floor and structure that follow its temperature (EnergyPlus's zone capacitance multiplier)."},
+	{path: "thermal.it_mass_kg", kind: kNumber, unit: "kg", def: "per rack: cpu 600, gpu-air 700, gpu-liquid 1360", min: 0, max: 1e9, doc: "Mass of the IT equipment and cabinets, taken at the room air's temperature."},
+	{path: "thermal.it_specific_heat_kj_per_kgk", kind: kNumber, unit: "kJ/(kg·K)", def: "0.5", min: 0.1, max: 2, doc: "Mean specific heat of that mass: steel 0.43–0.49, aluminium 0.90, copper 0.39 (Incropera & DeWitt, table A.1)."},
+	{path: "thermal.chw_loop_m3", kind: kNumber, unit: "m³", def: "5.4 L per kW of chiller capacity (5 US gal/ton)", min: 0, max: 1e6, doc: "Water in the chilled-water loop: pipes, coils, chiller barrels."},
+	{path: "thermal.tank_m3", kind: kNumber, unit: "m³", def: "0", min: 0, max: 1e6, doc: "Chilled-water storage tank on the loop, taken as fully mixed with it."},
+	{path: "thermal.liquid_loop_m3", kind: kNumber, unit: "m³", def: "0.5 L per kW of CDU capacity", min: 0, max: 1e6, doc: "Coolant in the secondary loops of liquid-cooled racks (taken as water)."},
+	{path: "thermal.coil_approach_k", kind: kNumber, unit: "K", def: "4 (at most supply air − chilled water)", min: 0.5, max: 20, doc: "Supply air minus entering chilled water at the CRAH coils: the water can warm to supply air − approach before the air warms."},
+	{path: "thermal.shutdown_inlet_c", kind: kNumber, unit: "°C", def: "50", min: 30, max: 80, doc: "Warmest rack inlet at which the IT equipment is taken to shut down: heat beyond it is not stored, and a warning says so. An assumption, not a standard's figure."},
+
+	{path: "resilience", kind: kTable, doc: "Redundancy of the plant and what rides on the UPS."},
+	{path: "resilience.redundancy", kind: kEnum, def: `"N+1"`, enum: []string{"N", "N+1", "N+2", "2N"}, doc: "Spare chillers when cooling.chillers.count is autosized (and tower cells, one per chiller, unless given): N none, N+1 one, N+2 two, 2N as many again."},
+	{path: "resilience.chw_pumps_on_ups", kind: kBool, def: "false", doc: "The chilled-water pumps are UPS-fed, so the loop's water (and a tank) keeps absorbing heat while utility power is lost. CRAH fans and CDU pumps are always taken as UPS-fed."},
+
+	{path: "resilience.chiller_mtbf_h", kind: kNumber, unit: "h", def: "0 (none)", min: 0, max: 1e7, doc: "Mean time between failures of one chiller: each fails at random (exponential times, seeded), besides the [[event]] list. Give chiller_mttr_h with it."},
+	{path: "resilience.chiller_mttr_h", kind: kNumber, unit: "h", def: "0 (none)", min: 0, max: 1e5, doc: "Mean time to repair a failed chiller."},
+	{path: "resilience.rejection_mtbf_h", kind: kNumber, unit: "h", def: "0 (none)", min: 0, max: 1e7, doc: "Mean time between failures of one heat-rejection unit (tower cell, dry cooler)."},
+	{path: "resilience.rejection_mttr_h", kind: kNumber, unit: "h", def: "0 (none)", min: 0, max: 1e5, doc: "Mean time to repair a failed heat-rejection unit."},
+
+	{path: "event", kind: kTables, doc: "Failures, maintenance and outages ([[event]]) to simulate; each reports its ride-through."},
+	{path: "event.kind", kind: kEnum, def: "required", enum: thermal.KindNames(), doc: "chiller-trip, cooler-trip (heat-rejection units: tower cells, dry coolers), tower-out (cells out for maintenance), utility-outage, water-interruption (no make-up water: open towers cannot reject heat)."},
+	{path: "event.start", kind: kDate, def: "required", doc: "When it begins, a date-time in the site's standard time, within the period; it need not fall on a step."},
+	{path: "event.duration", kind: kDuration, def: "required", doc: "How long the equipment, the utility or the water stays out."},
+	{path: "event.units", kind: kInt, def: "1", min: 1, max: 1000, doc: "Chillers or heat-rejection units out (trips, tower-out); at most those installed."},
+	{path: "event.generator_start", kind: kDuration, def: `"10s"`, doc: "Utility outage: time until the generators carry the load (NFPA 110 Type 10: 10 s); until then only UPS-fed fans and pumps run. Longer than the outage: no generators."},
+	{path: "event.chiller_restart", kind: kDuration, def: `"5m"`, doc: "Utility outage: time the chillers need to restart once power returns to them (minutes for conventional centrifugal chillers; less with rapid-restart controls)."},
 }
 
 // keyIndex maps a path to its keyDoc.

@@ -14,12 +14,15 @@ type fileSpec struct {
 	Cooling coolingSpec `toml:"cooling"`
 	Grid    gridSpec    `toml:"grid"`
 
-	Water       waterSpec    `toml:"water"`
-	PV          *pvSpec      `toml:"pv"`
-	Battery     *batterySpec `toml:"battery"`
-	Generator   *genSpec     `toml:"generator"`
-	CleanSupply *cleanSpec   `toml:"clean_supply"`
-	Tariff      *tariffSpec  `toml:"tariff"`
+	Water       waterSpec      `toml:"water"`
+	PV          *pvSpec        `toml:"pv"`
+	Battery     *batterySpec   `toml:"battery"`
+	Generator   *genSpec       `toml:"generator"`
+	CleanSupply *cleanSpec     `toml:"clean_supply"`
+	Tariff      *tariffSpec    `toml:"tariff"`
+	Thermal     thermalSpec    `toml:"thermal"`
+	Resilience  resilienceSpec `toml:"resilience"`
+	Events      []eventSpec    `toml:"event"`
 }
 
 type siteSpec struct {

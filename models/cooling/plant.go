@@ -40,6 +40,9 @@ type ChilledWater struct {
 	// flow (the differential-pressure set point), 0..1. Pump power follows the
 	// system curve: P/P_design = f·(h_s + (1 − h_s)·f²) at flow fraction f.
 	StaticFrac float64
+	// OnUPS says the pumps are fed by the UPS and keep the water moving
+	// through the coils while utility power is lost (Outage.NoPower).
+	OnUPS bool
 }
 
 // Condenser is the condenser-water loop between chillers, economizer and towers.
@@ -96,6 +99,7 @@ type Load struct {
 	AirHeatKW    float64 // heat released into the room air, kW
 	LiquidHeatKW float64 // heat captured by liquid-cooled racks, kW
 	WetBulbC     float64 // outdoor wet bulb, °C
+	Outage       Outage  // equipment out of service in the step
 }
 
 // Result is the operating point of the plant in a step.
@@ -186,6 +190,10 @@ func (p *Plant) validate() error {
 
 // Solve finds the plant's operating point for one step. It does not allocate.
 func (p *Plant) Solve(in Load, r *Result) {
+	if in.Outage != (Outage{}) {
+		p.solveOutage(in, r)
+		return
+	}
 	*r = Result{}
 	coil := p.airSide(in.AirHeatKW, r)
 	liquid := p.liquidSide(in.LiquidHeatKW, r)
