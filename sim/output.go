@@ -30,15 +30,15 @@ var Columns = []Column{
 	{"wetbulb_c", "outdoor thermodynamic wet-bulb temperature"},
 	{"rh_pct", "outdoor relative humidity, %"},
 	{"it_kw", "electric power of the IT racks"},
-	{"cooling_kw", "electric power of the cooling plant (sum of the *_fan_kw, *_pump_kw and chiller_kw columns)"},
+	{"cooling_kw", "electric power of the cooling plant (sum of the *_fan_kw, *_pump_kw, chiller_kw and heat_pump_kw columns)"},
 	{"power_loss_kw", "losses of UPS, PDU and transformer"},
 	{"other_kw", "lighting and offices"},
 	{"facility_kw", "it_kw + cooling_kw + power_loss_kw + other_kw"},
 	{"grid_kw", "power drawn from the grid"},
-	{"heat_rejected_kw", "heat released to the atmosphere (towers, outdoor transformer, offices)"},
+	{"heat_rejected_kw", "heat released to the atmosphere (towers, dry coolers, air-cooled condensers, exhaust air, outdoor transformer, offices)"},
 	{"water_withdrawal_l", "water taken from the supply: consumption + discharge"},
-	{"water_consumption_l", "water evaporated or lost as drift"},
-	{"water_discharge_l", "tower blowdown returned to the sewer"},
+	{"water_consumption_l", "water evaporated or lost as drift (towers, adiabatic and evaporative coolers)"},
+	{"water_discharge_l", "tower blowdown and evaporative-cooler bleed returned to the sewer"},
 	{"carbon_kg", "CO2 of the grid electricity"},
 	{"pue", "facility_kw / it_kw of the interval"},
 	{"crah_fan_kw", "computer-room air handler fans"},
@@ -65,6 +65,16 @@ var Columns = []Column{
 	{"blowdown_l", "tower blowdown"},
 	{"unmet_cooling_kw", "heat the plant could not remove"},
 	{"carbon_intensity_g_per_kwh", "grid carbon intensity, gCO2/kWh"},
+	{"condenser_fan_kw", "condenser fans of air-cooled chillers and trim chillers"},
+	{"dry_cooler_fan_kw", "dry-cooler fans"},
+	{"fw_pump_kw", "facility-water pumps (liquid cooling)"},
+	{"heat_pump_kw", "heat-reuse heat pump"},
+	{"heat_reused_kw", "heat exported to a district-heating or process loop"},
+	{"spray_evap_l", "water evaporated by adiabatic pre-coolers and evaporative coolers (part of water_consumption_l)"},
+	{"spray_bleed_l", "bleed of adiabatic pre-coolers and evaporative coolers (part of water_discharge_l)"},
+	{"facility_supply_c", "facility-water supply temperature to the CDUs (0 without a facility-water loop)"},
+	{"evaporative_frac", "share of the interval with evaporative cooling or adiabatic spray"},
+	{"trim_frac", "share of the interval with compressors (chillers, trim chillers) running"},
 }
 
 // csvRows writes timeseries.csv rows. Values are printed in fixed point from
@@ -129,12 +139,15 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	ups, pdu, trafo := kw(qUPSLossKW), kw(qPDULossKW), kw(qTransformerLossKW)
 	lighting, office := kw(qLightingKW), kw(qOfficeKW)
 	it := kw(qITKW)
-	cooling := crah + cdu + chw + cond + chiller + tower
+	condFan, dryFan, fwPump, heatPump := kw(qCondFanKW), kw(qDryCoolerFanKW), kw(qFWPumpKW), kw(qHeatPumpKW)
+	cooling := crah + cdu + chw + cond + chiller + tower + condFan + dryFan + fwPump + heatPump
 	loss := ups + pdu + trafo
 	other := lighting + office
 	facility := it + cooling + loss + other
 	evap, drift, blow := litres(qEvaporationL), litres(qDriftL), litres(qBlowdownL)
-	consumption := evap + drift
+	spray, bleed := litres(qSprayEvapL), litres(qSprayBleedL)
+	consumption := evap + drift + spray
+	discharge := blow + bleed
 	itAir := kw(qITAirKW)
 
 	put(fixed(a.mean(qDryBulbC), 2), 2)
@@ -147,9 +160,9 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	put(facility, 3)
 	put(facility, 3) // grid: no on-site supply
 	put(kw(qHeatRejectedKW), 3)
-	put(consumption+blow, 3)
+	put(consumption+discharge, 3)
 	put(consumption, 3)
-	put(blow, 3)
+	put(discharge, 3)
 	put(fixed(a.sum[qCarbonKg], 3), 3)
 	pue := int64(0)
 	if it > 0 {
@@ -172,6 +185,14 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	put(blow, 3)
 	put(kw(qUnmetKW), 3)
 	put(fixed(a.mean(qIntensityG), 2), 2)
+	for _, n := range [...]int64{condFan, dryFan, fwPump, heatPump, kw(qHeatReusedKW)} {
+		put(n, 3)
+	}
+	put(spray, 3)
+	put(bleed, 3)
+	put(fixed(a.mean(qFacilitySupplyC), 2), 2)
+	put(fixed(a.mean(qEvaporativeSteps), 4), 4)
+	put(fixed(a.mean(qTrimSteps), 4), 4)
 	b = append(b, '\n')
 	r.buf = b
 	_, err := r.w.Write(b)
@@ -197,6 +218,7 @@ var SummaryCSVHeader = []string{
 	"pue", "wue_l_per_kwh", "cue_kg_per_kwh",
 	"water_withdrawal_l", "water_consumption_l", "water_discharge_l", "peak_day_water_withdrawal_l",
 	"carbon_kg", "heat_rejected_kwh", "unmet_cooling_kwh", "warnings",
+	"heat_reused_kwh", "erf",
 }
 
 // writeSummaryCSV writes one row per site.
@@ -214,6 +236,7 @@ func writeSummaryCSV(path string, sums []*Summary) error {
 			f(s.PUE), f(s.WUE), f(s.CUE),
 			f(s.Water.Withdrawal), f(s.Water.Consumption), f(s.Water.Discharge), f(s.PeakDayWaterWithdrawal),
 			f(s.CarbonKg), f(s.HeatRejected), f(s.Unmet.KWh), strconv.Itoa(len(s.Warnings)),
+			f(s.HeatReused), f(s.ERF),
 		})
 	}
 	w.Flush()

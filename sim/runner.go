@@ -29,10 +29,11 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 		return nil, fmt.Errorf("racks: %w", err)
 	}
 	defer fleet.Close()
-	plant := s.Plant
+	plant := s.CoolingSystem()
 	if err := plant.Init(meanPressure(s)); err != nil {
 		return nil, fmt.Errorf("cooling plant: %w", err)
 	}
+	class, _, hasClass := s.facilityClass()
 	chain := s.Power
 	tower := s.Water
 	sat := psychro.NewSatTable()
@@ -40,7 +41,7 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 
 	dtS := p.Step.Seconds()
 	stepsPerHour := int(time.Hour / p.Step)
-	supplyAirC := plant.CRAH.SupplyAirC
+	supplyAirC := plant.SupplyAirC()
 	var (
 		v   stepValues
 		res cooling.Result
@@ -60,6 +61,10 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 				AirHeatKW:    rack.AirHeatKW + flow.IndoorLossKW + chain.LightingKW,
 				LiquidHeatKW: rack.LiquidHeatKW,
 				WetBulbC:     air.WetBulbC,
+				Outdoor: cooling.Outdoor{
+					DryBulbC: air.DryBulbC, DewPointC: air.DewPointC, HumRatio: air.HumRatio,
+					EnthalpyJPerKg: air.EnthalpyJPerKg, PressurePa: air.PressurePa,
+				},
 			}, &res)
 			chain.Utility(&flow, rack.ElecKW, res.CoolingKW())
 			use := tower.Step(water.Inlet{HumRatio: air.HumRatio, EnthalpyJPerKg: air.EnthalpyJPerKg, PressurePa: air.PressurePa},
@@ -77,11 +82,20 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 				// Heat leaves through the towers (water and fan work), and
 				// directly from the outdoor transformer and the offices' own
 				// systems.
-				qHeatRejectedKW: res.TowerHeatKW + res.TowerFanKW + flow.TransformerLossKW + chain.OfficeKW,
+				qHeatRejectedKW: res.HeatRejectedKW() + flow.TransformerLossKW + chain.OfficeKW,
 				qEvaporatorKW:   res.EvaporatorKW, qEconomizerKW: res.EconomizerKW,
 				qChillersOn: float64(res.ChillersOn), qCondWaterC: res.CondWaterC, qUnmetKW: res.UnmetKW,
 				qEvaporationL: use.EvaporationL, qDriftL: use.DriftL, qBlowdownL: use.BlowdownL,
 			}
+			d := &res.Design
+			v[qCondFanKW], v[qDryCoolerFanKW], v[qFWPumpKW], v[qHeatPumpKW] = d.CondFanKW, d.DryCoolerFanKW, d.FWPumpKW, d.HeatPumpKW
+			v[qHeatReusedKW], v[qAirRejectedKW] = d.HeatReusedKW, d.AirRejectedKW
+			v[qSprayEvapL] = d.SprayEvapKgS / waterDensityKgL * dtS
+			v[qSprayBleedL] = d.SprayBleedKgS / waterDensityKgL * dtS
+			v[qFacilitySupplyC] = d.FacilitySupplyC
+			v[qEvaporativeSteps] = b2f(d.Evaporative)
+			v[qTrimSteps] = b2f(d.Trim)
+			v[qAboveClassSteps] = b2f(hasClass && d.FacilitySupplyC > class.LimitC+1e-9)
 			ci := s.Carbon.At(k / stepsPerHour)
 			v[qIntensityG] = ci
 			v[qCarbonKg] = v.facilityKW() * p.Step.Hours() * ci / 1000
@@ -92,6 +106,16 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 		progress.add(int64(n))
 	}
 	return rec.finish()
+}
+
+// waterDensityKgL is the density of liquid water, kg/L, at about 20 °C.
+const waterDensityKgL = 0.9982
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // meanPressure returns the mean station pressure of the site's weather, Pa.

@@ -46,6 +46,40 @@ type Summary struct {
 	// Inputs are the inputs that matter, as the site file gave or sized them.
 	Inputs   []Input  `json:"inputs"`
 	Warnings []string `json:"warnings"`
+
+	// HeatReused is the heat exported to a district-heating or process loop,
+	// kWh.
+	HeatReused float64 `json:"heat_reused_kwh"`
+	// ERF is the energy reuse factor, heat reused over facility energy
+	// (ISO/IEC 30134-6).
+	ERF    float64       `json:"erf"`
+	Design DesignSummary `json:"cooling_design"`
+}
+
+// DesignSummary describes how the cooling design ran.
+type DesignSummary struct {
+	Kind string `json:"kind"`
+	// EvaporativeHours are the hours with evaporative cooling or adiabatic
+	// spray; TrimHours those with compressors running.
+	EvaporativeHours float64 `json:"evaporative_hours"`
+	TrimHours        float64 `json:"trim_hours"`
+	// SprayEvaporation and SprayBleed are the water of adiabatic and
+	// evaporative coolers, L (part of water_l).
+	SprayEvaporation float64 `json:"spray_evaporation_l"`
+	SprayBleed       float64 `json:"spray_bleed_l"`
+	// FacilityWater is present for designs with a facility-water loop.
+	FacilityWater *FacilityWaterSummary `json:"facility_water,omitempty"`
+}
+
+// FacilityWaterSummary is the facility-water supply against its ASHRAE W
+// class.
+type FacilityWaterSummary struct {
+	Class           string  `json:"class"`
+	LimitC          float64 `json:"limit_c"`
+	SetpointC       float64 `json:"supply_setpoint_c"`
+	MaxSupplyC      float64 `json:"max_supply_c"`
+	HoursAboveClass float64 `json:"hours_above_class"`
+	MeanSupplyC     float64 `json:"mean_supply_c"`
 }
 
 // EnergyKWh is the period's energy by use, kWh.
@@ -85,6 +119,11 @@ type CoolingKWh struct {
 	CondenserPumps float64 `json:"condenser_pumps"`
 	Chillers       float64 `json:"chillers"`
 	TowerFans      float64 `json:"tower_fans"`
+	// The components of the other designs.
+	CondenserFans      float64 `json:"condenser_fans"`
+	DryCoolerFans      float64 `json:"dry_cooler_fans"`
+	FacilityWaterPumps float64 `json:"facility_water_pumps"`
+	HeatPumps          float64 `json:"heat_pumps"`
 }
 
 // PowerLossKWh is the power-chain loss by stage, kWh.
@@ -133,4 +172,5 @@ type MonthTotals struct {
 	MeanDryBulbC    float64 `json:"mean_drybulb_c"`
 	MeanWetBulbC    float64 `json:"mean_wetbulb_c"`
 	EconomizerHours float64 `json:"economizer_hours"`
+	HeatReusedKWh   float64 `json:"heat_reused_kwh"`
 }
