@@ -46,6 +46,7 @@ const (
 	qEvaporativeSteps // 1 in a step with evaporative cooling or adiabatic spray
 	qTrimSteps        // 1 in a step with compressors running
 	qAboveClassSteps  // 1 in a step with the facility supply above its W class
+	qFacilityTrimSteps
 	numQ
 )
 

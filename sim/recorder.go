@@ -263,6 +263,7 @@ func (r *recorder) summary() *Summary {
 		sm.Design.FacilityWater = &FacilityWaterSummary{
 			Class: class.Name, LimitC: class.LimitC, SetpointC: set, MaxSupplyC: r.maxSupply,
 			HoursAboveClass: a.sum[qAboveClassSteps] * r.stepH, MeanSupplyC: a.mean(qFacilitySupplyC),
+			TrimHours: a.sum[qFacilityTrimSteps] * r.stepH,
 		}
 	}
 	sm.Warnings = append(sm.Warnings, r.runWarnings(sm)...)

@@ -95,6 +95,7 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 			v[qFacilitySupplyC] = d.FacilitySupplyC
 			v[qEvaporativeSteps] = b2f(d.Evaporative)
 			v[qTrimSteps] = b2f(d.Trim)
+			v[qFacilityTrimSteps] = b2f(d.FacilityTrim)
 			v[qAboveClassSteps] = b2f(hasClass && d.FacilitySupplyC > class.LimitC+1e-9)
 			ci := s.Carbon.At(k / stepsPerHour)
 			v[qIntensityG] = ci

@@ -80,6 +80,8 @@ type FacilityWaterSummary struct {
 	MaxSupplyC      float64 `json:"max_supply_c"`
 	HoursAboveClass float64 `json:"hours_above_class"`
 	MeanSupplyC     float64 `json:"mean_supply_c"`
+	// TrimHours are the hours the facility loop's trim chillers ran.
+	TrimHours float64 `json:"trim_hours"`
 }
 
 // EnergyKWh is the period's energy by use, kWh.

@@ -177,8 +177,9 @@ func (h *Hall) Init(pressurePa float64) error {
 	default:
 		check(false, "air side %d: unknown", h.Air)
 	}
-	check(h.Chillers.Count >= 0 && h.Chillers.StagePLR > 0 && h.Chillers.StagePLR <= 1, "chillers: %d, staging %g: want ≥ 0 and 0..1", h.Chillers.Count, h.Chillers.StagePLR)
+	check(h.Chillers.Count >= 0, "chillers: %d: want ≥ 0", h.Chillers.Count)
 	if h.Chillers.Count > 0 {
+		check(h.Chillers.StagePLR > 0 && h.Chillers.StagePLR <= 1, "chiller staging part-load ratio %g: want 0..1", h.Chillers.StagePLR)
 		if err := h.Chillers.Unit.Validate(); err != nil {
 			errs = append(errs, err)
 		}
@@ -248,7 +249,7 @@ func (h *Hall) Solve(in Load, r *Result) {
 	} else if liquid > 0 {
 		r.UnmetKW += liquid // no loop for it (rejected by Init for real sites)
 	}
-	if coil > 0 || h.Chillers.Count > 0 {
+	if coil > 1e-9 {
 		met := h.chilledWater(in, coil, r)
 		removed += met
 	}
@@ -559,6 +560,7 @@ func (h *Hall) towers(in Load, q, cw float64, r *Result) float64 {
 	}
 	r.ChillerKW += trimKW
 	r.ChillersOn += on
+	d.FacilityTrim = met > 0
 	d.CondFanKW += condFan
 	d.MechanicalKW += met
 	d.AirRejectedKW += met + trimKW + condFan
@@ -587,6 +589,7 @@ func (h *Hall) trim(in Load, needKW float64, r *Result) float64 {
 	d.CondFanKW += b.condFanKW
 	d.MechanicalKW += b.metKW
 	d.AirRejectedKW += b.condenserHeatKW
+	d.FacilityTrim = b.metKW > 0
 	return b.metKW
 }
 

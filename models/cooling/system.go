@@ -55,6 +55,8 @@ type DesignResult struct {
 	// Evaporative says evaporation (adiabatic spray, direct or indirect
 	// evaporative cooling) ran in the step; Trim that a compressor did.
 	Evaporative, Trim bool
+	// FacilityTrim says the facility loop's trim chillers ran.
+	FacilityTrim bool
 	// OutsideAirFrac is the share of outdoor air in the supply air of an
 	// airside economizer.
 	OutsideAirFrac float64
