@@ -147,12 +147,14 @@ func (d *DryCooler) airKgS(n int, s float64) float64 {
 
 // evaporativeCooling returns the air leaving a wetted medium of saturation
 // effectiveness eff, and the humidity it gained, for outdoor air at dry bulb
-// tdb, wet bulb twb, humidity ratio w and enthalpy h (J/kg): the process is
-// adiabatic, at constant enthalpy (ASHRAE Fundamentals ch. 1 eq. 30 solved
-// for W at the leaving dry bulb).
+// tdb, wet bulb twb, humidity ratio w and enthalpy h (J/kg). The process is
+// adiabatic saturation: the air's enthalpy rises only by that of the water
+// evaporated, supplied at the wet bulb (ASHRAE Fundamentals ch. 1, the
+// balance behind eq. 33), so eff = 1 gives saturated air at the wet bulb.
 func evaporativeCooling(eff, tdb, twb, w, h float64) (tOut, dW float64) {
 	tOut = tdb - eff*(tdb-twb)
-	wOut := (h/1000 - 1.006*tOut) / (2501 + 1.86*tOut)
+	hf := 4.186 * twb // kJ/kg of the water evaporated
+	wOut := (h/1000 - 1.006*tOut - w*hf) / (2501 + 1.86*tOut - hf)
 	return tOut, max(wOut-w, 0)
 }
 
