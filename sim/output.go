@@ -57,7 +57,7 @@ var Columns = []Column{
 	{"it_liquid_heat_kw", "IT heat into liquid cooling"},
 	{"it_util_pct", "mean rack utilisation, %"},
 	{"rack_inlet_max_c", "warmest rack inlet air in the interval"},
-	{"economizer_frac", "share of the chilled-water load carried by the waterside economizer"},
+	{"economizer_frac", "share of the chilled-water load carried by the waterside economizer (other designs: share of the heat removed without compressors)"},
 	{"chillers_on", "mean number of chillers running"},
 	{"cond_water_c", "water leaving the cooling towers"},
 	{"evaporation_l", "tower evaporation"},
