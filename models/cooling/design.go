@@ -231,8 +231,7 @@ func (h *Hall) Solve(in Load, r *Result) {
 	var removed float64
 	switch h.Air {
 	case AirCRAH:
-		coil = h.crah(in.AirHeatKW, r)
-		removed += coil
+		coil = h.crah(in.AirHeatKW, r) // removed by the chillers below
 	default:
 		coil = h.airside(in, r)
 		removed += in.AirHeatKW - r.UnmetKW + r.CRAHFanKW - coil // outdoor air's part
@@ -472,49 +471,43 @@ func (u *HeatReuse) run(tRet, availKW float64) (sourceKW, deliveredKW, workKW fl
 // dryCoolers rejects q from water of heat-capacity rate cw returning at tRet
 // and returns the supply temperature reached. Fans run as slowly as holds
 // the set point; the pads are wetted when that is needed (or above
-// SprayAboveC); the trim chillers cool what is left.
+// SprayAboveC); the trim chillers cool what is left, and what they cannot
+// do warms the loop until the coolers take it.
 func (h *Hall) dryCoolers(in Load, q, cw, tRet float64, r *Result) float64 {
 	f := &h.Facility
 	dc := &f.DryCooler
 	d := &r.Design
 	o := &in.Outdoor
-	n := dc.Units - in.Outage.HeatRejectionOut
-	tAir := o.DryBulbC
+	n := max(dc.Units-in.Outage.HeatRejectionOut, 0)
 	canSpray := dc.Adiabatic && !in.Outage.NoWater
-	var dW float64
 	spray := canSpray && o.DryBulbC > dc.SprayAboveC
-	if spray {
+	tAir, dW := o.DryBulbC, 0.0
+	wet := func() {
 		tAir, dW = evaporativeCooling(dc.PadEff, o.DryBulbC, in.WetBulbC, o.HumRatio, o.EnthalpyJPerKg)
+	}
+	if spray {
+		wet()
 	}
 	s, ok := 1.0, false
 	if n > 0 {
 		s, ok = dc.speedFor(n, q, cw, tRet, tAir)
 		if !ok && canSpray && !spray {
 			spray = true
-			tAir, dW = evaporativeCooling(dc.PadEff, o.DryBulbC, in.WetBulbC, o.HumRatio, o.EnthalpyJPerKg)
+			wet()
 			s, ok = dc.speedFor(n, q, cw, tRet, tAir)
 		}
 	}
-	if n > 0 {
-		d.DryCoolerFanKW = float64(n) * dc.FanKW * s * s * s
-		if spray {
-			evap := dc.airKgS(n, s) * dW
-			d.SprayEvapKgS += evap
-			d.SprayBleedKgS += evap / (dc.Cycles - 1)
-			d.Evaporative = evap > 0
-		}
-	}
-	supply := f.SupplyC
-	qdc := q
+	supply, qdc := f.SupplyC, q
 	if !ok {
-		// At full speed the coolers remove ec·(tRet − tAir); the trim
-		// chillers cool the rest, and what they cannot do warms the loop
-		// until the coolers take it.
+		// At full speed the coolers remove ec·(tRet − tAir).
 		var ec float64
 		if n > 0 {
 			ec = dc.effC(n, 1, cw)
 		}
 		qdc = ec * max(tRet-tAir, 0)
+		if qdc <= 0 && h.TrimCapacityKW(o.DryBulbC)*trimOut(f, in.Outage) >= q {
+			n, spray = 0, false // air warmer than the water: the trim chillers take it all
+		}
 		met := h.trim(in, q-qdc, r)
 		if rest := q - qdc - met; rest > 1e-9 {
 			if ec > 0 {
@@ -526,8 +519,25 @@ func (h *Hall) dryCoolers(in Load, q, cw, tRet float64, r *Result) float64 {
 			}
 		}
 	}
+	if n > 0 {
+		d.DryCoolerFanKW = float64(n) * dc.FanKW * s * s * s
+		if spray {
+			evap := dc.airKgS(n, s) * dW
+			d.SprayEvapKgS += evap
+			d.SprayBleedKgS += evap / (dc.Cycles - 1)
+			d.Evaporative = evap > 0
+		}
+	}
 	d.AirRejectedKW += qdc + d.DryCoolerFanKW
 	return supply
+}
+
+// trimOut returns the share of the trim chillers in service.
+func trimOut(f *FacilityWater, out Outage) float64 {
+	if f.Trim.Count == 0 {
+		return 0
+	}
+	return float64(max(f.Trim.Count-out.ChillersOut, 0)) / float64(f.Trim.Count)
 }
 
 // towers rejects q through open cooling towers on the facility water, the
