@@ -224,6 +224,11 @@ func (b *builder) coolingDesign(kind string) {
 		Count: int(or(ac.Count, int64(math.Ceil(chwLoad/avail))+1)), Unit: unit,
 		CondFanRatio: or(ac.CondenserFanFrac, cooling.DefaultCondFanRatio), StagePLR: or(ac.StagePLR, 0.9),
 	}
+	if or(ac.FreeCooling, false) {
+		h.FreeApproachK = or(ac.FreeApproachK, 4)
+	} else if ac.FreeApproachK != nil {
+		b.add("cooling.air_cooled_chillers.free_cooling_approach_k", "applies only with free_cooling = true")
+	}
 	chwFlow := float64(h.Chillers.Count) * unit.CapacityKW / (waterRhoCp * deltaCHW)
 	h.CHW = cooling.ChilledWater{
 		SupplyC: chwSupply, DeltaTK: deltaCHW,
@@ -419,7 +424,11 @@ func (b *builder) designInputs(kind string, h *cooling.Hall, designDB, designWB 
 		b.input("air side", "%d indirect evaporative units of %g m³/s, wet-bulb ε %g, dry ε %g, supply %g °C; trim coils on chilled water at %g °C", a.Units, a.AirflowM3S, a.WetBulbEff, a.DryEff, a.SupplyAirC, h.CHW.SupplyC)
 	}
 	ch := h.Chillers
-	b.input("air-cooled chillers", "%d × %.0f kW (COP %g, condenser fans %g kW/kW)", ch.Count, ch.Unit.CapacityKW, ch.Unit.COP, ch.CondFanRatio)
+	fc := "no free cooling"
+	if h.FreeApproachK > 0 {
+		fc = fmt.Sprintf("free-cooling coils to %g K above the dry bulb", h.FreeApproachK)
+	}
+	b.input("air-cooled chillers", "%d × %.0f kW (COP %g, condenser fans %g kW/kW), %s", ch.Count, ch.Unit.CapacityKW, ch.Unit.COP, ch.CondFanRatio, fc)
 	if h.CDU.CapacityKW > 0 {
 		b.input("CDUs", "%.0f kW", h.CDU.CapacityKW)
 	}

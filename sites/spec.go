@@ -129,6 +129,8 @@ type acSpec struct {
 	COP              *float64 `toml:"cop"`
 	CondenserFanFrac *float64 `toml:"condenser_fan_frac"`
 	StagePLR         *float64 `toml:"stage_plr"`
+	FreeCooling      *bool    `toml:"free_cooling"`
+	FreeApproachK    *float64 `toml:"free_cooling_approach_k"`
 }
 
 type fwSpec struct {

@@ -113,7 +113,11 @@ type Hall struct {
 	// the air-cooled Chillers; its PumpKW is at the bank's design flow.
 	CHW      ChilledWater
 	Chillers ChillerBank
-	Airside  Airside // AirDirect, AirIndirect
+	// FreeApproachK > 0 gives the chillers free-cooling coils that pre-cool
+	// the chilled-water return with outdoor air to within this approach of
+	// the dry bulb (free-cooling chillers); 0: none.
+	FreeApproachK float64
+	Airside       Airside // AirDirect, AirIndirect
 
 	CDU CDU
 	// LiquidOnCHW puts the CDUs on the chilled water (an air-cooled chiller
@@ -312,18 +316,33 @@ func (h *Hall) chilledWater(in Load, loadKW float64, r *Result) float64 {
 		}
 	}
 	if in.Outage.NoPower {
-		r.UnmetKW += q // compressors are not on UPS
+		r.UnmetKW += q // compressors and condenser fans are not on UPS
 		return 0
 	}
-	b := h.Chillers.run(q, w.SupplyC, in.Outdoor.DryBulbC, in.Outage.ChillersOut)
+	d := &r.Design
+	// Free cooling: coils ahead of the evaporators pre-cool the return with
+	// outdoor air, to within FreeApproachK of the dry bulb, their fans by the
+	// cube of the speed the load needs.
+	var free float64
+	if fc := h.FreeApproachK; fc > 0 && h.Chillers.Count > 0 {
+		flow := clamp(q/designKW, w.MinFlow, 1) * h.chwDesignM3S * waterRhoCp // kW/K
+		tRet := w.SupplyC + q/flow
+		if most := flow * (tRet - in.Outdoor.DryBulbC - fc); most > 0 {
+			free = min(q, most)
+			sp := max(free/most, 0.2)
+			fan := float64(h.Chillers.Count) * h.Chillers.Unit.CapacityKW * h.Chillers.CondFanRatio * sp * sp * sp
+			d.CondFanKW += fan
+			d.AirRejectedKW += free + fan
+		}
+	}
+	b := h.Chillers.run(q-free, w.SupplyC, in.Outdoor.DryBulbC, in.Outage.ChillersOut)
 	r.UnmetKW += b.unmetKW
 	r.ChillerKW += b.compKW
 	r.ChillersOn += b.on
-	d := &r.Design
 	d.CondFanKW += b.condFanKW
 	d.AirRejectedKW += b.condenserHeatKW
 	d.MechanicalKW += b.metKW
-	return b.metKW
+	return free + b.metKW
 }
 
 // airside runs the air handlers of an airside economizer or indirect

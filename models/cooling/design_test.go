@@ -203,6 +203,29 @@ func TestAdiabaticTradesWaterForEnergy(t *testing.T) {
 	}
 }
 
+// Free-cooling coils take the chilled-water load off the compressors in cold
+// air, conserving heat.
+func TestFreeCoolingChillers(t *testing.T) {
+	plain := testHall(t)
+	fc := testHall(t)
+	fc.FreeApproachK = 4
+	for _, tdb := range []float64{-5, 10, 14, 30} {
+		var rp, rf Result
+		in := load(tdb, tdb-3, Outage{})
+		plain.Solve(in, &rp)
+		fc.Solve(in, &rf)
+		inKW := in.AirHeatKW + in.LiquidHeatKW + rf.CoolingKW()
+		near(t, "heat balance with free cooling", rf.HeatRejectedKW()+rf.Design.HeatReusedKW+rf.UnmetKW, inKW, 1e-6*inKW)
+		ret := 14 + 6*0.3 // lowest return: the loop at minimum flow carries about this much
+		switch {
+		case tdb+4 < 14 && rf.ChillerKW >= rp.ChillerKW:
+			t.Errorf("%g °C: compressors %.1f kW with free cooling, %.1f kW without", tdb, rf.ChillerKW, rp.ChillerKW)
+		case tdb+4 > 20+ret && rf.ChillerKW != rp.ChillerKW:
+			t.Errorf("%g °C: free cooling changed the compressors in hot air", tdb)
+		}
+	}
+}
+
 func TestWClassesAndEnvelopes(t *testing.T) {
 	for name, limit := range map[string]float64{"W17": 17, "W27": 27, "W32": 32, "W40": 40, "W45": 45} {
 		if c, ok := LookupWClass(name); !ok || c.LimitC != limit {
