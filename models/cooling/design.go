@@ -364,6 +364,9 @@ func (h *Hall) airside(in Load, r *Result) float64 {
 	r.CRAHFanKW = float64(a.Units) * a.FanKW * s * s * s
 	need := heat + r.CRAHFanKW         // to bring the air back to the supply set point
 	flowKWK := a.airRhoCp * s * capM3S // heat-capacity rate of the supply air, kW/K
+	if need <= 0 || flowKWK <= 0 {
+		return max(need, 0)
+	}
 	tReturn := a.SupplyAirC + need/flowKWK
 	o := &in.Outdoor
 	water := !in.Outage.NoWater && !in.Outage.NoPower
@@ -378,6 +381,12 @@ func (h *Hall) airside(in Load, r *Result) float64 {
 		}
 		if pre > a.SupplyAirC && water {
 			t, dw := evaporativeCooling(a.DirectEff, o.DryBulbC, in.WetBulbC, o.HumRatio, o.EnthalpyJPerKg)
+			if room := a.wMax - o.HumRatio; dw > room && room > 0 {
+				// Evaporate only up to the envelope's humidity: along the
+				// adiabatic line the dry bulb falls in proportion.
+				t = o.DryBulbC - (o.DryBulbC-t)*room/dw
+				dw = room
+			}
 			if o.HumRatio+dw <= a.wMax && t < min(pre, tReturn) {
 				// Evaporate only as much as the set point needs.
 				if t < a.SupplyAirC {

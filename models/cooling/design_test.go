@@ -250,3 +250,81 @@ func TestHallSolveDoesNotAllocate(t *testing.T) {
 		t.Errorf("%g allocations per Solve", n)
 	}
 }
+
+// airHall is an air-cooled hall on an airside economizer (direct) or
+// indirect evaporative coolers, with trim coils on air-cooled chilled water.
+func airHall(t *testing.T, side AirSide) *Hall {
+	t.Helper()
+	env, _ := LookupEnvelope("A1")
+	h := &Hall{
+		Air: side,
+		Airside: Airside{Units: 10, AirflowM3S: 25, FanKW: 30, MinSpeed: 0.3, SupplyAirC: 24, ReturnAirC: 36, Envelope: env,
+			DirectEff: 0.85, WetBulbEff: 0.7, DryEff: 0.55, SecondaryFanKW: 18, SecondaryRatio: 1, Cycles: 3},
+		CHW:      ChilledWater{SupplyC: 14, DeltaTK: 6, PumpKW: 30, MinFlow: 0.3, StaticFrac: 0.25},
+		Chillers: ChillerBank{Count: 4, Unit: AirCooledChiller(1000), CondFanRatio: DefaultCondFanRatio, StagePLR: 0.9},
+	}
+	if err := h.Init(101325); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// The economizers use outdoor air when it suits the envelope, evaporate
+// water only when that helps, fall back on the trim coil otherwise, and
+// conserve heat throughout.
+func TestAirsideEconomizers(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		side          AirSide
+		tdb, twb      float64
+		free, evap    bool
+		mech          bool
+		noWaterEffect bool
+	}{
+		{"direct, cold: mixing only", AirDirect, 5, 2, true, false, false, false},
+		{"direct, warm dry: evaporative", AirDirect, 30, 17, true, true, false, true},
+		{"direct, humid: closed, trim", AirDirect, 30, 27, false, false, true, false},
+		{"direct, very hot: evaporative and trim", AirDirect, 44, 21, true, true, true, true},
+		{"indirect, cold: dry", AirIndirect, 5, 2, true, false, false, false},
+		{"indirect, warm: wetted", AirIndirect, 30, 18, true, true, false, true},
+		{"indirect, humid: wetted and trim", AirIndirect, 34, 28, true, true, true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := airHall(t, tc.side)
+			in := load(tc.tdb, tc.twb, Outage{})
+			in.AirHeatKW, in.LiquidHeatKW = 4000, 0
+			var r Result
+			h.Solve(in, &r)
+			d := r.Design
+			inKW := in.AirHeatKW + r.CoolingKW()
+			near(t, "heat out − heat in", r.HeatRejectedKW()+r.UnmetKW-inKW, 0, 1e-6*inKW)
+			if got := r.EconomizerKW > 0; got != tc.free {
+				t.Errorf("free cooling %.0f kW, want %v", r.EconomizerKW, tc.free)
+			}
+			if got := d.SprayEvapKgS > 0; got != tc.evap {
+				t.Errorf("evaporation %.4f kg/s, want %v", d.SprayEvapKgS, tc.evap)
+			}
+			if got := r.ChillerKW > 0; got != tc.mech {
+				t.Errorf("compressors %.1f kW, want %v", r.ChillerKW, tc.mech)
+			}
+			var dry Result
+			in.Outage.NoWater = true
+			h.Solve(in, &dry)
+			if dry.Design.SprayEvapKgS != 0 || (tc.noWaterEffect && !(dry.ChillerKW > r.ChillerKW)) {
+				t.Errorf("without water: %.4f kg/s, compressors %.1f kW (with water %.1f kW)", dry.Design.SprayEvapKgS, dry.ChillerKW, r.ChillerKW)
+			}
+		})
+	}
+	// No load: nothing runs but the fans at minimum speed, and nothing is NaN.
+	for _, side := range []AirSide{AirDirect, AirIndirect} {
+		h := airHall(t, side)
+		h.Airside.MinSpeed = 0
+		var r Result
+		in := load(30, 20, Outage{})
+		in.AirHeatKW, in.LiquidHeatKW = 0, 0
+		h.Solve(in, &r)
+		if c := r.CoolingKW(); c != 0 || math.IsNaN(r.HeatRejectedKW()) {
+			t.Errorf("air side %d at no load: %g kW, rejected %g kW", side, c, r.HeatRejectedKW())
+		}
+	}
+}
