@@ -185,3 +185,56 @@ func TestDesignStepLoopDoesNotAllocate(t *testing.T) {
 		t.Errorf("%.3f allocations per step", perStep)
 	}
 }
+
+// Heat reuse: the district loop takes heat in the heating season only, the
+// heat pump's power is cooling power, and ERF is heat reused over facility
+// energy (ISO/IEC 30134-6).
+func TestHeatReuse(t *testing.T) {
+	s := run(t, t.TempDir(), example(t, "heat-reuse", "", sites.Overrides{Step: "1h"}, nil))[0]
+	if s.HeatReused <= 0 || s.Cooling.HeatPumps <= 0 {
+		t.Fatalf("heat reused %g kWh, heat pumps %g kWh", s.HeatReused, s.Cooling.HeatPumps)
+	}
+	near := func(what string, got, want float64) {
+		if math.Abs(got-want) > 1e-9*math.Abs(want) {
+			t.Errorf("%s = %g, want %g", what, got, want)
+		}
+	}
+	near("erf", s.ERF, s.HeatReused/s.Energy.Facility)
+	var sum float64
+	for _, m := range s.Months {
+		sum += m.HeatReusedKWh
+	}
+	near("monthly heat reused", sum, s.HeatReused)
+	jan, jul := s.Months[0].HeatReusedKWh, s.Months[6].HeatReusedKWh
+	if !(jan > 0.9*3000*24*31 && jul < jan/2) {
+		t.Errorf("heat reused in January %.0f kWh, July %.0f kWh: want the 3 MW demand in winter, little in summer", jan, jul)
+	}
+	// The heat pump's COP from the monthly figures is that of a lift from
+	// about 40 °C to 73 °C at half of Carnot: about 5.
+	if cop := s.HeatReused / s.Cooling.HeatPumps; cop < 4 || cop > 6.5 {
+		t.Errorf("heat-pump COP %.2f", cop)
+	}
+}
+
+// A loop whose heat rejection cannot hold its W class counts the hours above
+// it and says so.
+func TestHoursAboveWClass(t *testing.T) {
+	edit := func(src string) string {
+		return regexp.MustCompile(`\[cooling.trim_chiller\]\ncapacity_kw = 1000[^\n]*`).ReplaceAllString(src, "[cooling.trim_chiller]\ncount = 0")
+	}
+	s := run(t, t.TempDir(), example(t, "ai-liquid-drycooler", "", sites.Overrides{Step: "1h"}, edit))[0]
+	fw := s.Design.FacilityWater
+	if fw == nil || fw.HoursAboveClass < 100 || fw.MaxSupplyC <= fw.LimitC || fw.TrimHours != 0 {
+		t.Fatalf("facility water %+v", fw)
+	}
+	found := false
+	for _, w := range s.Warnings {
+		found = found || regexp.MustCompile(`above the W32 limit of 32 °C for [0-9.]+ h \(up to [0-9.]+ °C\)`).MatchString(w)
+	}
+	if !found {
+		t.Errorf("no warning of the hours above W32 in %q", s.Warnings)
+	}
+	if math.Abs(s.HeatBalanceErrorPct) > 1e-6 {
+		t.Errorf("the supply rises instead of heat vanishing, yet the heat balance is off by %g %%", s.HeatBalanceErrorPct)
+	}
+}
