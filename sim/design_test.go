@@ -238,3 +238,16 @@ func TestHoursAboveWClass(t *testing.T) {
 		t.Errorf("the supply rises instead of heat vanishing, yet the heat balance is off by %g %%", s.HeatBalanceErrorPct)
 	}
 }
+
+// BenchmarkLiquidHallYear1m is a year of 1-minute steps of the adiabatic
+// dry-cooler GB200 hall.
+func BenchmarkLiquidHallYear1m(b *testing.B) {
+	s := example(b, "ai-liquid-adiabatic", "", sites.Overrides{Step: "1m"}, nil)
+	out := b.TempDir()
+	for b.Loop() {
+		if _, err := sim.RunSite(context.Background(), s, out, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(s.Period.Steps)*float64(b.N)/b.Elapsed().Seconds(), "steps/s")
+}

@@ -99,7 +99,8 @@ func crossflowEff(ntu, cr float64) float64 {
 	if cr < 1e-9 {
 		return 1 - math.Exp(-ntu)
 	}
-	return 1 - math.Exp(math.Pow(ntu, 0.22)/cr*(math.Exp(-cr*math.Pow(ntu, 0.78))-1))
+	n22 := math.Pow(ntu, 0.22)
+	return 1 - math.Exp(n22/cr*(math.Exp(-cr*ntu/n22)-1)) // ntu/ntu^0.22 = ntu^0.78
 }
 
 // capacity returns the heat n units at fan speed s reject, kW, with water of
@@ -128,13 +129,30 @@ func (d *DryCooler) speedFor(n int, q, cw, twIn, tAir float64) (s float64, ok bo
 	if d.capacity(n, d.MinSpeed, cw, twIn, tAir) >= q {
 		return d.MinSpeed, true
 	}
+	// Illinois (modified regula falsi) on g(s) = capacity − q, keeping the
+	// bracket g(lo) < 0 ≤ g(hi); capacity is smooth and increasing in s, so
+	// a few evaluations settle the speed to 1e-5.
 	lo, hi := d.MinSpeed, 1.0
-	for range 24 {
-		mid := (lo + hi) / 2
-		if d.capacity(n, mid, cw, twIn, tAir) < q {
-			lo = mid
+	glo, ghi := d.capacity(n, lo, cw, twIn, tAir)-q, d.capacity(n, hi, cw, twIn, tAir)-q
+	side := 0
+	for range 40 {
+		s := (lo*ghi - hi*glo) / (ghi - glo)
+		g := d.capacity(n, s, cw, twIn, tAir) - q
+		if g >= 0 {
+			hi, ghi = s, g
+			if side == 1 {
+				glo /= 2
+			}
+			side = 1
 		} else {
-			hi = mid
+			lo, glo = s, g
+			if side == -1 {
+				ghi /= 2
+			}
+			side = -1
+		}
+		if hi-lo < 1e-5 || ghi < 1e-7*q {
+			break
 		}
 	}
 	return hi, true
