@@ -225,7 +225,7 @@ func (b *builder) coolingDesign(kind string) {
 		CondFanRatio: or(ac.CondenserFanFrac, cooling.DefaultCondFanRatio), StagePLR: or(ac.StagePLR, 0.9),
 	}
 	if or(ac.FreeCooling, false) {
-		h.FreeApproachK = or(ac.FreeApproachK, 4)
+		h.FreeApproachK = or(ac.FreeApproachK, 5)
 	} else if ac.FreeApproachK != nil {
 		b.add("cooling.air_cooled_chillers.free_cooling_approach_k", "applies only with free_cooling = true")
 	}

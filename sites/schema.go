@@ -172,7 +172,7 @@ var keys = []keyDoc{
 	{path: "cooling.air_cooled_chillers.condenser_fan_frac", kind: kNumber, def: "0.03", min: 0, max: 0.2, doc: "Condenser-fan power per kW of available capacity, while the compressor runs."},
 	{path: "cooling.air_cooled_chillers.stage_plr", kind: kNumber, def: "0.9", min: 0.3, max: 1, doc: "Part-load ratio above which another chiller starts."},
 	{path: "cooling.air_cooled_chillers.free_cooling", kind: kBool, def: "false", doc: "Free-cooling coils ahead of the evaporators pre-cool the chilled-water return with outdoor air when it is cold enough."},
-	{path: "cooling.air_cooled_chillers.free_cooling_approach_k", kind: kNumber, unit: "K", def: "4", min: 1, max: 15, doc: "Closest the free-cooling coils bring the water to the outdoor dry bulb (with free_cooling = true)."},
+	{path: "cooling.air_cooled_chillers.free_cooling_approach_k", kind: kNumber, unit: "K", def: "5", min: 1, max: 15, doc: "Closest the free-cooling coils bring the water to the outdoor dry bulb (with free_cooling = true)."},
 
 	{path: "cooling.facility_water", kind: kTable, doc: "The facility-water loop between the CDUs and the heat rejection (kinds liquid, airside-economizer, indirect-evaporative, when racks send heat to liquid)."},
 	{path: "cooling.facility_water.class", kind: kEnum, def: "the coldest class that allows supply_c; W32 when neither is given", enum: wClassNames(), doc: "ASHRAE liquid-cooling class: the facility supply must stay at or below 17, 27, 32, 40 or 45 °C (W+: above 45 °C, counted against 60 °C)."},
