@@ -243,11 +243,44 @@ func TestWClassesAndEnvelopes(t *testing.T) {
 }
 
 func TestHallSolveDoesNotAllocate(t *testing.T) {
+	for _, h := range []*Hall{testHall(t), towerHall(t), airHall(t, AirDirect), airHall(t, AirIndirect)} {
+		var r Result
+		in := load(38, 24, Outage{})
+		if n := testing.AllocsPerRun(100, func() { h.Solve(in, &r) }); n != 0 {
+			t.Errorf("%g allocations per Solve", n)
+		}
+	}
+}
+
+// towerHall is testHall with its facility water on open cooling towers.
+func towerHall(t *testing.T) *Hall {
 	h := testHall(t)
-	var r Result
-	in := load(38, 24, Outage{})
-	if n := testing.AllocsPerRun(100, func() { h.Solve(in, &r) }); n != 0 {
-		t.Errorf("%g allocations per Solve", n)
+	h.Facility.Rejection = RejectTower
+	h.Facility.Tower = Tower{Cells: 2, CellKW: 2500, FanKW: 27, MinFanSpeed: 0.2, DesignLG: 1.2}
+	if err := h.Init(101325); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// Towers on the facility water hold the supply in all but the most humid
+// air, where the trim chillers help; heat is conserved and the towers' heat
+// and air flow feed the water balance.
+func TestFacilityTowers(t *testing.T) {
+	h := towerHall(t)
+	for _, tc := range []struct {
+		tdb, twb float64
+		trim     bool
+	}{{10, 5, false}, {30, 20, false}, {35, 28, true}} {
+		var r Result
+		in := load(tc.tdb, tc.twb, Outage{})
+		h.Solve(in, &r)
+		inKW := in.AirHeatKW + in.LiquidHeatKW + r.CoolingKW()
+		near(t, "heat balance", r.HeatRejectedKW()+r.Design.HeatReusedKW+r.UnmetKW, inKW, 1e-6*inKW)
+		if r.Design.FacilityTrim != tc.trim || r.TowerHeatKW <= 0 || r.TowerAirKgS <= 0 {
+			t.Errorf("%g/%g °C: trim %v, tower heat %.0f kW, air %.1f kg/s", tc.tdb, tc.twb, r.Design.FacilityTrim, r.TowerHeatKW, r.TowerAirKgS)
+		}
+		near(t, "supply", r.Design.FacilitySupplyC, 30, 1e-6)
 	}
 }
 
