@@ -53,6 +53,13 @@ func TestDesignExamplesOnTypicalYears(t *testing.T) {
 		}
 		out := t.TempDir()
 		sums := run(t, out, list...)
+		// The trade-off holds on every file: dry coolers use no water,
+		// adiabatic pads some water and less cooling energy per IT kWh,
+		// towers the most water and the least energy.
+		ratio := func(i int) float64 { return sums[i].Energy.Cooling / sums[i].Energy.IT }
+		if !(sums[0].WUE == 0 && sums[1].WUE > 0 && sums[2].WUE > sums[1].WUE && ratio(1) < ratio(0) && ratio(2) < ratio(1)) {
+			t.Errorf("%s: dry %.3f kWh/kWh %.2f L/kWh, adiabatic %.3f %.2f, tower %.3f %.2f", epw, ratio(0), sums[0].WUE, ratio(1), sums[1].WUE, ratio(2), sums[2].WUE)
+		}
 		for i, s := range sums {
 			name := designExamples[i]
 			if hb := s.HeatBalanceErrorPct; math.Abs(hb) > 1 {

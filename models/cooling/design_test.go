@@ -361,3 +361,18 @@ func TestAirsideEconomizers(t *testing.T) {
 		}
 	}
 }
+
+// Above spray_above_c the pads are wetted even when dry operation would do:
+// slower fans for water.
+func TestSprayAbove(t *testing.T) {
+	h := testHall(t)
+	var needed, always Result
+	in := load(24, 16, Outage{})
+	h.Solve(in, &needed)
+	h.Facility.DryCooler.SprayAboveC = 20
+	h.Solve(in, &always)
+	if needed.Design.SprayEvapKgS != 0 || !(always.Design.SprayEvapKgS > 0 && always.Design.DryCoolerFanKW < needed.Design.DryCoolerFanKW) {
+		t.Errorf("only when needed: %.3f kg/s, fans %.1f kW; above 20 °C: %.3f kg/s, fans %.1f kW",
+			needed.Design.SprayEvapKgS, needed.Design.DryCoolerFanKW, always.Design.SprayEvapKgS, always.Design.DryCoolerFanKW)
+	}
+}
