@@ -237,8 +237,9 @@ func (h *Hall) Solve(in Load, r *Result) {
 	case AirCRAH:
 		coil = h.crah(in.AirHeatKW, r) // removed by the chillers below
 	default:
-		coil = h.airside(in, r)
-		removed += in.AirHeatKW - r.UnmetKW + r.CRAHFanKW - coil // outdoor air's part
+		var free float64
+		coil, free = h.airside(in, r)
+		removed += free // outdoor air's part
 	}
 	liquid := 0.0
 	if in.LiquidHeatKW > 0 || h.CDU.CapacityKW > 0 {
@@ -347,8 +348,9 @@ func (h *Hall) chilledWater(in Load, loadKW float64, r *Result) float64 {
 
 // airside runs the air handlers of an airside economizer or indirect
 // evaporative coolers on the room's heat and returns the load left for the
-// trim coil. Heat the outdoor air carries away is added to the heat rejected.
-func (h *Hall) airside(in Load, r *Result) float64 {
+// trim coil and the heat outdoor air removed. Heat the outdoor air carries
+// away is added to the heat rejected.
+func (h *Hall) airside(in Load, r *Result) (coilKW, freeKW float64) {
 	a := &h.Airside
 	d := &r.Design
 	heat := in.AirHeatKW
@@ -365,7 +367,7 @@ func (h *Hall) airside(in Load, r *Result) float64 {
 	need := heat + r.CRAHFanKW         // to bring the air back to the supply set point
 	flowKWK := a.airRhoCp * s * capM3S // heat-capacity rate of the supply air, kW/K
 	if need <= 0 || flowKWK <= 0 {
-		return max(need, 0)
+		return max(need, 0), 0
 	}
 	tReturn := a.SupplyAirC + need/flowKWK
 	o := &in.Outdoor
@@ -440,7 +442,7 @@ func (h *Hall) airside(in Load, r *Result) float64 {
 		}
 	}
 	d.AirRejectedKW += free
-	return need - free
+	return need - free, free
 }
 
 // facility runs the facility-water loop on heatKW from the CDUs: pumps, heat
