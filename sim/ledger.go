@@ -440,7 +440,8 @@ func (l *ledger) step(k int, v *stepValues, outFrac float64) {
 func (l *ledger) scale(v *stepValues, f float64) {
 	for _, q := range [...]int{qITKW, qITFanKW, qITAirKW, qITLiquidKW, qCRAHFanKW, qCDUPumpKW, qCHWPumpKW,
 		qCondPumpKW, qChillerKW, qTowerFanKW, qUPSLossKW, qPDULossKW, qTransformerLossKW, qEvaporatorKW,
-		qEconomizerKW, qUnmetKW, qEvaporationL, qDriftL, qBlowdownL} {
+		qEconomizerKW, qUnmetKW, qEvaporationL, qDriftL, qBlowdownL, qCondFanKW, qDryCoolerFanKW, qFWPumpKW,
+		qHeatPumpKW, qHeatReusedKW, qAirRejectedKW, qSprayEvapL, qSprayBleedL} {
 		v[q] *= f
 	}
 	fixed := v[qOfficeKW] + v[qLightingKW]

@@ -30,15 +30,15 @@ var Columns = []Column{
 	{"wetbulb_c", "outdoor thermodynamic wet-bulb temperature"},
 	{"rh_pct", "outdoor relative humidity, %"},
 	{"it_kw", "electric power of the IT racks"},
-	{"cooling_kw", "electric power of the cooling plant (sum of the *_fan_kw, *_pump_kw and chiller_kw columns)"},
+	{"cooling_kw", "electric power of the cooling plant (sum of the *_fan_kw, *_pump_kw, chiller_kw and heat_pump_kw columns)"},
 	{"power_loss_kw", "losses of UPS, PDU and transformer"},
 	{"other_kw", "lighting and offices"},
 	{"facility_kw", "it_kw + cooling_kw + power_loss_kw + other_kw"},
 	{"grid_kw", "power drawn from the grid"},
-	{"heat_rejected_kw", "heat released to the atmosphere (towers, outdoor transformer, offices)"},
+	{"heat_rejected_kw", "heat released to the atmosphere (towers, dry coolers, air-cooled condensers, exhaust air, outdoor transformer, offices)"},
 	{"water_withdrawal_l", "water taken from the supply: consumption + discharge"},
-	{"water_consumption_l", "water evaporated or lost as drift"},
-	{"water_discharge_l", "tower blowdown returned to the sewer"},
+	{"water_consumption_l", "water evaporated or lost as drift (towers, adiabatic and evaporative coolers)"},
+	{"water_discharge_l", "tower blowdown and evaporative-cooler bleed returned to the sewer"},
 	{"carbon_kg", "CO2 of the grid electricity and of generator fuel"},
 	{"pue", "facility_kw / it_kw of the interval"},
 	{"crah_fan_kw", "computer-room air handler fans"},
@@ -57,7 +57,7 @@ var Columns = []Column{
 	{"it_liquid_heat_kw", "IT heat into liquid cooling"},
 	{"it_util_pct", "mean rack utilisation, %"},
 	{"rack_inlet_max_c", "warmest rack inlet air in the interval"},
-	{"economizer_frac", "share of the chilled-water load carried by the waterside economizer"},
+	{"economizer_frac", "share of the chilled-water load carried by the waterside economizer (other designs: share of the heat removed without compressors)"},
 	{"chillers_on", "mean number of chillers running"},
 	{"cond_water_c", "water leaving the cooling towers"},
 	{"evaporation_l", "tower evaporation"},
@@ -83,6 +83,16 @@ var Columns = []Column{
 	{"stored_heat_kwh", "heat held in the hall's thermal mass (air, IT equipment, water) above its normal state"},
 	{"heat_to_mass_kw", "heat into the thermal mass (negative: removed from it); facility_kw − heat_rejected_kw = heat_to_mass_kw unless heat went unstored"},
 	{"utility_out_pct", "share of the interval without utility power, %"},
+	{"condenser_fan_kw", "condenser fans of air-cooled chillers and trim chillers"},
+	{"dry_cooler_fan_kw", "dry-cooler fans"},
+	{"fw_pump_kw", "facility-water pumps (liquid cooling)"},
+	{"heat_pump_kw", "heat-reuse heat pump"},
+	{"heat_reused_kw", "heat exported to a district-heating or process loop"},
+	{"spray_evap_l", "water evaporated by adiabatic pre-coolers and evaporative coolers (part of water_consumption_l)"},
+	{"spray_bleed_l", "bleed of adiabatic pre-coolers and evaporative coolers (part of water_discharge_l)"},
+	{"facility_supply_c", "facility-water supply temperature to the CDUs (0 without a facility-water loop)"},
+	{"evaporative_frac", "share of the interval with evaporative cooling or adiabatic spray"},
+	{"trim_frac", "share of the interval with compressors (chillers, trim chillers) running"},
 }
 
 // csvRows writes timeseries.csv rows. Values are printed in fixed point from
@@ -150,12 +160,15 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	ups, pdu, trafo := kw(qUPSLossKW), kw(qPDULossKW), kw(qTransformerLossKW)
 	lighting, office := kw(qLightingKW), kw(qOfficeKW)
 	it := kw(qITKW)
-	cooling := crah + cdu + chw + cond + chiller + tower
+	condFan, dryFan, fwPump, heatPump := kw(qCondFanKW), kw(qDryCoolerFanKW), kw(qFWPumpKW), kw(qHeatPumpKW)
+	cooling := crah + cdu + chw + cond + chiller + tower + condFan + dryFan + fwPump + heatPump
 	loss := ups + pdu + trafo
 	other := lighting + office
 	facility := it + cooling + loss + other
 	evap, drift, blow := litres(qEvaporationL), litres(qDriftL), litres(qBlowdownL)
-	consumption := evap + drift
+	spray, bleed := litres(qSprayEvapL), litres(qSprayBleedL)
+	consumption := evap + drift + spray
+	discharge := blow + bleed
 	itAir := kw(qITAirKW)
 
 	put(fixed(a.mean(qDryBulbC), 2), 2)
@@ -166,13 +179,13 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	put(loss, 3)
 	put(other, 3)
 	put(facility, 3)
-	pv, charge, discharge := kw(qPVKW), kw(qBatteryChargeKW), kw(qBatteryDischargeKW)
+	pv, batCharge, batDischarge := kw(qPVKW), kw(qBatteryChargeKW), kw(qBatteryDischargeKW)
 	gen, unserved := kw(qGeneratorKW), kw(qUnservedKW)
-	put(facility-pv-discharge+charge-gen-unserved, 3) // grid
+	put(facility-pv-batDischarge+batCharge-gen-unserved, 3) // grid
 	put(kw(qHeatRejectedKW), 3)
-	put(consumption+blow, 3)
+	put(consumption+discharge, 3)
 	put(consumption, 3)
-	put(blow, 3)
+	put(discharge, 3)
 	put(fixed(a.sum[qCarbonKg], 3), 3)
 	pue := int64(0)
 	if it > 0 {
@@ -197,8 +210,8 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	put(fixed(a.mean(qIntensityG), 2), 2)
 	put(pv, 3)
 	put(kw(qPVCurtailedKW), 3)
-	put(charge, 3)
-	put(discharge, 3)
+	put(batCharge, 3)
+	put(batDischarge, 3)
 	put(fixed(a.mean(qBatterySoCPct), 2), 2)
 	put(gen, 3)
 	put(litres(qGeneratorFuelL), 3)
@@ -217,6 +230,14 @@ func (r *csvRows) writeRow(start time.Time, a *accumulator) error {
 	put(fixed(a.mean(qStoredKWh), 3), 3)
 	put(kw(qHeatToMassKW), 3)
 	put(fixed(a.mean(qUtilityOutPct), 2), 2)
+	for _, n := range [...]int64{condFan, dryFan, fwPump, heatPump, kw(qHeatReusedKW)} {
+		put(n, 3)
+	}
+	put(spray, 3)
+	put(bleed, 3)
+	put(fixed(a.mean(qFacilitySupplyC), 2), 2)
+	put(fixed(a.mean(qEvaporativeSteps), 4), 4)
+	put(fixed(a.mean(qTrimSteps), 4), 4)
 	b = append(b, '\n')
 	r.buf = b
 	_, err := r.w.Write(b)
@@ -245,6 +266,7 @@ var SummaryCSVHeader = []string{
 	"pv_kwh", "offsite_water_consumption_l", "offsite_water_withdrawal_l", "wue_source_l_per_kwh",
 	"scarcity_weighted_water_l", "cfe_pct", "ref", "unserved_kwh", "cost_total",
 	"hours_above_recommended", "hours_above_allowable", "max_inlet_c", "ride_through_min",
+	"heat_reused_kwh", "erf",
 }
 
 // writeSummaryCSV writes one row per site.
@@ -265,6 +287,7 @@ func writeSummaryCSV(path string, sums []*Summary) error {
 			f(e.PV), offsite(s, false), offsite(s, true), opt(s.WUESource),
 			opt(s.ScarcityWeighted), opt(s.CFEPct), f(s.REF), f(s.UnservedKWh), costTotal(s),
 			f(s.Thermal.HoursAboveRecommended), f(s.Thermal.HoursAboveAllowable), f(s.Thermal.MaxInletC), opt(s.RideThroughMin),
+			f(s.HeatReused), f(s.ERF),
 		})
 	}
 	w.Flush()

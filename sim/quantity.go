@@ -54,6 +54,19 @@ const (
 	qStoredKWh
 	qHeatToMassKW
 	qUtilityOutPct
+	qCondFanKW
+	qDryCoolerFanKW
+	qFWPumpKW
+	qHeatPumpKW
+	qHeatReusedKW
+	qAirRejectedKW
+	qSprayEvapL
+	qSprayBleedL
+	qFacilitySupplyC
+	qEvaporativeSteps // 1 in a step with evaporative cooling or adiabatic spray
+	qTrimSteps        // 1 in a step with compressors running
+	qAboveClassSteps  // 1 in a step with the facility supply above its W class
+	qFacilityTrimSteps
 	numQ
 )
 
@@ -61,7 +74,8 @@ const (
 type stepValues [numQ]float64
 
 func (v *stepValues) coolingKW() float64 {
-	return v[qCRAHFanKW] + v[qCDUPumpKW] + v[qCHWPumpKW] + v[qCondPumpKW] + v[qChillerKW] + v[qTowerFanKW]
+	return v[qCRAHFanKW] + v[qCDUPumpKW] + v[qCHWPumpKW] + v[qCondPumpKW] + v[qChillerKW] + v[qTowerFanKW] +
+		v[qCondFanKW] + v[qDryCoolerFanKW] + v[qFWPumpKW] + v[qHeatPumpKW]
 }
 
 func (v *stepValues) lossKW() float64 {
@@ -75,8 +89,18 @@ func (v *stepValues) facilityKW() float64 {
 }
 
 func (v *stepValues) withdrawalL() float64 {
-	return v[qEvaporationL] + v[qDriftL] + v[qBlowdownL]
+	return v.consumptionL() + v.dischargeL()
 }
+
+// consumptionL is the water that leaves as vapour or drift: tower evaporation
+// and drift, and the evaporation of adiabatic and evaporative coolers.
+func (v *stepValues) consumptionL() float64 {
+	return v[qEvaporationL] + v[qDriftL] + v[qSprayEvapL]
+}
+
+// dischargeL is the water sent to drain: tower blowdown and the bleed of
+// adiabatic and evaporative coolers.
+func (v *stepValues) dischargeL() float64 { return v[qBlowdownL] + v[qSprayBleedL] }
 
 // accumulator sums steps.
 type accumulator struct {

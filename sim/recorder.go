@@ -32,6 +32,7 @@ type recorder struct {
 	modeSteps  [3]int
 	maxDryBulb float64
 	maxWetBulb float64
+	maxSupply  float64 // facility-water supply, °C
 
 	dayOffset   int // steps from the first day's midnight to the start
 	stepsPerDay int
@@ -106,6 +107,7 @@ func (r *recorder) add(k int, v *stepValues, inletC float64, mode cooling.Mode) 
 	}
 	r.maxDryBulb = max(r.maxDryBulb, v[qDryBulbC])
 	r.maxWetBulb = max(r.maxWetBulb, v[qWetBulbC])
+	r.maxSupply = max(r.maxSupply, v[qFacilitySupplyC])
 	if r.row.steps == r.stepsPerRow {
 		return r.flushRow()
 	}
@@ -147,8 +149,8 @@ func (r *recorder) closeMonth() {
 		FacilityKWh:     facility,
 		PUE:             ratio(facility, it),
 		WithdrawalL:     withdrawal,
-		ConsumptionL:    a.sum[qEvaporationL] + a.sum[qDriftL],
-		DischargeL:      a.sum[qBlowdownL],
+		ConsumptionL:    a.sum.consumptionL(),
+		DischargeL:      a.sum.dischargeL(),
 		WUE:             ratio(withdrawal, it),
 		EvaporationL:    a.sum[qEvaporationL],
 		HeatRejectedKWh: e(qHeatRejectedKW),
@@ -156,6 +158,7 @@ func (r *recorder) closeMonth() {
 		MeanDryBulbC:    a.mean(qDryBulbC),
 		MeanWetBulbC:    a.mean(qWetBulbC),
 		EconomizerHours: float64(r.monthEconomy) * r.stepH,
+		HeatReusedKWh:   e(qHeatReusedKW),
 	})
 	a.reset()
 	r.monthEconomy = 0
@@ -201,12 +204,14 @@ func (r *recorder) summary() *Summary {
 	sm.Cooling = CoolingKWh{
 		CRAHFans: e(qCRAHFanKW), CDUPumps: e(qCDUPumpKW), CHWPumps: e(qCHWPumpKW),
 		CondenserPumps: e(qCondPumpKW), Chillers: e(qChillerKW), TowerFans: e(qTowerFanKW),
+		CondenserFans: e(qCondFanKW), DryCoolerFans: e(qDryCoolerFanKW), FacilityWaterPumps: e(qFWPumpKW), HeatPumps: e(qHeatPumpKW),
 	}
 	sm.PowerLoss = PowerLossKWh{UPS: e(qUPSLossKW), PDU: e(qPDULossKW), Transformer: e(qTransformerLossKW)}
 	c := sm.Cooling
 	en := &sm.Energy
 	en.IT = e(qITKW)
-	en.Cooling = c.CRAHFans + c.CDUPumps + c.CHWPumps + c.CondenserPumps + c.Chillers + c.TowerFans
+	en.Cooling = c.CRAHFans + c.CDUPumps + c.CHWPumps + c.CondenserPumps + c.Chillers + c.TowerFans +
+		c.CondenserFans + c.DryCoolerFans + c.FacilityWaterPumps + c.HeatPumps
 	en.PowerLoss = sm.PowerLoss.UPS + sm.PowerLoss.PDU + sm.PowerLoss.Transformer
 	en.Other = e(qLightingKW) + e(qOfficeKW)
 	en.Facility = en.IT + en.Cooling + en.PowerLoss + en.Other
@@ -217,8 +222,8 @@ func (r *recorder) summary() *Summary {
 	}
 	w := &sm.Water
 	w.Evaporation, w.Drift, w.Blowdown = a.sum[qEvaporationL], a.sum[qDriftL], a.sum[qBlowdownL]
-	w.Consumption = w.Evaporation + w.Drift
-	w.Discharge = w.Blowdown
+	w.Consumption = a.sum.consumptionL()
+	w.Discharge = a.sum.dischargeL()
 	w.Withdrawal = w.Consumption + w.Discharge
 	sm.PUE = ratio(en.Facility, en.IT)
 	sm.WUE = ratio(w.Withdrawal, en.IT)
@@ -229,8 +234,10 @@ func (r *recorder) summary() *Summary {
 	midnight := time.Date(p.Start.Year(), p.Start.Month(), p.Start.Day(), 0, 0, 0, 0, p.Start.Location())
 	sm.PeakDay = midnight.AddDate(0, 0, r.peakDay).Format(time.DateOnly)
 	sm.HeatRejected = e(qHeatRejectedKW)
-	sm.HeatBalanceErrorPct = 100 * ratio(en.Facility-sm.HeatRejected, en.Facility)
-	towerHeat := e(qHeatRejectedKW) - e(qTowerFanKW) - e(qTransformerLossKW) - e(qOfficeKW)
+	sm.HeatReused = e(qHeatReusedKW)
+	sm.ERF = ratio(sm.HeatReused, en.Facility)
+	sm.HeatBalanceErrorPct = 100 * ratio(en.Facility-sm.HeatRejected-sm.HeatReused, en.Facility)
+	towerHeat := e(qHeatRejectedKW) - e(qTowerFanKW) - e(qTransformerLossKW) - e(qOfficeKW) - e(qAirRejectedKW)
 	sm.EvaporationPerKWhRejected = ratio(w.Evaporation, towerHeat)
 	sm.Economizer = EconomizerH{
 		Free:     float64(r.modeSteps[cooling.ModeFree]) * r.stepH,
@@ -241,6 +248,23 @@ func (r *recorder) summary() *Summary {
 	sm.Climate = ClimateStats{
 		MeanDryBulbC: a.mean(qDryBulbC), MeanWetBulbC: a.mean(qWetBulbC),
 		MaxDryBulbC: r.maxDryBulb, MaxWetBulbC: r.maxWetBulb,
+	}
+	sm.Design = DesignSummary{
+		Kind:             s.CoolingKind,
+		EvaporativeHours: a.sum[qEvaporativeSteps] * r.stepH,
+		TrimHours:        a.sum[qTrimSteps] * r.stepH,
+		SprayEvaporation: a.sum[qSprayEvapL],
+		SprayBleed:       a.sum[qSprayBleedL],
+	}
+	if sm.Design.Kind == "" {
+		sm.Design.Kind = "chilled-water"
+	}
+	if class, set, ok := s.facilityClass(); ok {
+		sm.Design.FacilityWater = &FacilityWaterSummary{
+			Class: class.Name, LimitC: class.LimitC, SetpointC: set, MaxSupplyC: r.maxSupply,
+			HoursAboveClass: a.sum[qAboveClassSteps] * r.stepH, MeanSupplyC: a.mean(qFacilitySupplyC),
+			TrimHours: a.sum[qFacilityTrimSteps] * r.stepH,
+		}
 	}
 	sm.Warnings = append(sm.Warnings, r.runWarnings(sm)...)
 	return sm
@@ -258,10 +282,20 @@ func (r *recorder) runWarnings(sm *Summary) []string {
 		w = append(w, fmt.Sprintf("cooling load not met: %.0f kWh over %.1f h (peak %.0f kW); the plant lacks capacity at those times and the results understate the cooling energy it would need",
 			sm.Unmet.KWh, sm.Unmet.Hours, sm.Unmet.PeakKW))
 	}
-	if r.maxWetBulb > cooling.YorkCalcMaxWetBulbC {
+	if fw := sm.Design.FacilityWater; fw != nil && fw.HoursAboveClass > 0 {
+		w = append(w, fmt.Sprintf("facility water supply above the %s limit of %g °C for %.1f h (up to %.1f °C): the heat rejection and trim chillers cannot hold the %g °C set point then",
+			fw.Class, fw.LimitC, fw.HoursAboveClass, fw.MaxSupplyC, fw.SetpointC))
+	}
+	if r.maxWetBulb > cooling.YorkCalcMaxWetBulbC && r.usesTowers() {
 		w = append(w, fmt.Sprintf("outdoor wet bulb reached %.1f °C, above the %.1f °C limit of the tower correlation; tower approach there is evaluated at the limit", r.maxWetBulb, cooling.YorkCalcMaxWetBulbC))
 	}
 	return w
+}
+
+// usesTowers says whether the site's cooling has cooling towers.
+func (r *recorder) usesTowers() bool {
+	h, ok := r.site.Cooling.(*cooling.Hall)
+	return !ok || (h.HasFacility() && h.Facility.Rejection == cooling.RejectTower)
 }
 
 // FormatDuration prints a duration without zero units: 15m, 1h, 1h30m.

@@ -28,10 +28,11 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 		return nil, fmt.Errorf("racks: %w", err)
 	}
 	defer fleet.Close()
-	plant := s.Plant
+	plant := s.CoolingSystem()
 	if err := plant.Init(meanPressure(s)); err != nil {
 		return nil, fmt.Errorf("cooling plant: %w", err)
 	}
+	class, _, hasClass := s.facilityClass()
 	chain := s.Power
 	tower := s.Water
 	sat := psychro.NewSatTable()
@@ -40,12 +41,13 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 	if err != nil {
 		return nil, fmt.Errorf("ledger: %w", err)
 	}
-	th, err := newThermalState(s, thermalPlantOf(&plant))
+	th, err := newThermalState(s, thermalPlantOf(plant))
 	if err != nil {
 		return nil, err
 	}
 
-	supplyAirC := plant.CRAH.SupplyAirC
+	dtS := p.Step.Seconds()
+	supplyAirC := plant.SupplyAirC()
 	var (
 		v   stepValues
 		res cooling.Result
@@ -63,10 +65,14 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 
 			// The plant and the towers, through the events of the step and
 			// the thermal mass.
-			use := th.solve(k, rack.MaxInletC, &plant, cooling.Load{
+			use := th.solve(k, rack.MaxInletC, plant, cooling.Load{
 				AirHeatKW:    rack.AirHeatKW + flow.IndoorLossKW + chain.LightingKW,
 				LiquidHeatKW: rack.LiquidHeatKW,
 				WetBulbC:     air.WetBulbC,
+				Outdoor: cooling.Outdoor{
+					DryBulbC: air.DryBulbC, DewPointC: air.DewPointC, HumRatio: air.HumRatio,
+					EnthalpyJPerKg: air.EnthalpyJPerKg, PressurePa: air.PressurePa,
+				},
 			}, &res, &tower, water.Inlet{HumRatio: air.HumRatio, EnthalpyJPerKg: air.EnthalpyJPerKg, PressurePa: air.PressurePa}, sat)
 			chain.Utility(&flow, rack.ElecKW, res.CoolingKW())
 
@@ -81,11 +87,21 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 				// Heat leaves through the towers (water and fan work), and
 				// directly from the outdoor transformer and the offices' own
 				// systems.
-				qHeatRejectedKW: res.TowerHeatKW + res.TowerFanKW + flow.TransformerLossKW + chain.OfficeKW,
+				qHeatRejectedKW: res.HeatRejectedKW() + flow.TransformerLossKW + chain.OfficeKW,
 				qEvaporatorKW:   res.EvaporatorKW, qEconomizerKW: res.EconomizerKW,
 				qChillersOn: float64(res.ChillersOn), qCondWaterC: res.CondWaterC, qUnmetKW: res.UnmetKW,
 				qEvaporationL: use.EvaporationL, qDriftL: use.DriftL, qBlowdownL: use.BlowdownL,
 			}
+			d := &res.Design
+			v[qCondFanKW], v[qDryCoolerFanKW], v[qFWPumpKW], v[qHeatPumpKW] = d.CondFanKW, d.DryCoolerFanKW, d.FWPumpKW, d.HeatPumpKW
+			v[qHeatReusedKW], v[qAirRejectedKW] = d.HeatReusedKW, d.AirRejectedKW
+			v[qSprayEvapL] = d.SprayEvapKgS / waterDensityKgL * dtS
+			v[qSprayBleedL] = d.SprayBleedKgS / waterDensityKgL * dtS
+			v[qFacilitySupplyC] = d.FacilitySupplyC
+			v[qEvaporativeSteps] = b2f(d.Evaporative)
+			v[qTrimSteps] = b2f(d.Trim)
+			v[qFacilityTrimSteps] = b2f(d.FacilityTrim)
+			v[qAboveClassSteps] = b2f(hasClass && d.FacilitySupplyC > class.LimitC+1e-9)
 			th.record(&v)
 			led.step(k, &v, th.UtilityOutFrac())
 			if err := rec.add(k, &v, th.peakInletC, res.Mode); err != nil {
@@ -101,6 +117,16 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 	led.finish(sum, &rec.total)
 	th.summarize(sum)
 	return sum, nil
+}
+
+// waterDensityKgL is the density of liquid water, kg/L, at about 20 °C.
+const waterDensityKgL = 0.9982
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // meanPressure returns the mean station pressure of the site's weather, Pa.

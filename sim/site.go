@@ -86,6 +86,30 @@ type Site struct {
 	// Thermal is the thermal side: inlet class, thermal mass and events.
 	// Its zero value models no mass and no events, with class A1 limits.
 	Thermal thermal.Config
+	// Cooling is the cooling design when it is not the chilled-water Plant
+	// (nil: Plant is used).
+	Cooling cooling.System
+	// CoolingKind names the cooling design, for reports ("" is
+	// "chilled-water").
+	CoolingKind string
+}
+
+// CoolingSystem returns an independent copy of the site's cooling design.
+func (s *Site) CoolingSystem() cooling.System {
+	if s.Cooling != nil {
+		return s.Cooling.Clone()
+	}
+	return s.Plant.Clone()
+}
+
+// facilityClass returns the W class of the site's facility-water loop, if
+// it has one.
+func (s *Site) facilityClass() (cooling.WClass, float64, bool) {
+	h, ok := s.Cooling.(*cooling.Hall)
+	if !ok || !h.HasFacility() {
+		return cooling.WClass{}, 0, false
+	}
+	return h.Facility.Class, h.Facility.SupplyC, true
 }
 
 // Input is a named input value for reports.

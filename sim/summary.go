@@ -28,8 +28,8 @@ type Summary struct {
 	CarbonKg               float64 `json:"carbon_kg"`
 	// HeatRejected is the heat released to the atmosphere, kWh.
 	HeatRejected float64 `json:"heat_rejected_kwh"`
-	// HeatBalanceErrorPct is (facility − heat rejected − heat still stored
-	// in the hall's thermal mass)/facility, %: zero unless heat went past the
+	// HeatBalanceErrorPct is (facility − heat rejected − heat reused − heat
+	// still stored in the hall's thermal mass)/facility, %: zero unless heat went past the
 	// IT shutdown temperature (or, with no thermal mass modelled, went unmet).
 	HeatBalanceErrorPct float64 `json:"heat_balance_error_pct"`
 	// EvaporationPerKWhRejected is tower evaporation per kWh of heat the
@@ -75,6 +75,13 @@ type Summary struct {
 	RideThroughMin *float64 `json:"ride_through_min"`
 	// Events are the events simulated, in the order of the site file.
 	Events []EventSummary `json:"events"`
+	// HeatReused is the heat exported to a district-heating or process loop,
+	// kWh.
+	HeatReused float64 `json:"heat_reused_kwh"`
+	// ERF is the energy reuse factor, heat reused over facility energy
+	// (ISO/IEC 30134-6).
+	ERF    float64       `json:"erf"`
+	Design DesignSummary `json:"cooling_design"`
 }
 
 // ThermalSummary is the rack inlets against the thermal envelope, and the
@@ -128,6 +135,34 @@ type EventSummary struct {
 	ExtraStorageM3  float64 `json:"extra_storage_m3"`
 }
 
+// DesignSummary describes how the cooling design ran.
+type DesignSummary struct {
+	Kind string `json:"kind"`
+	// EvaporativeHours are the hours with evaporative cooling or adiabatic
+	// spray; TrimHours those with compressors running.
+	EvaporativeHours float64 `json:"evaporative_hours"`
+	TrimHours        float64 `json:"trim_hours"`
+	// SprayEvaporation and SprayBleed are the water of adiabatic and
+	// evaporative coolers, L (part of water_l).
+	SprayEvaporation float64 `json:"spray_evaporation_l"`
+	SprayBleed       float64 `json:"spray_bleed_l"`
+	// FacilityWater is present for designs with a facility-water loop.
+	FacilityWater *FacilityWaterSummary `json:"facility_water,omitempty"`
+}
+
+// FacilityWaterSummary is the facility-water supply against its ASHRAE W
+// class.
+type FacilityWaterSummary struct {
+	Class           string  `json:"class"`
+	LimitC          float64 `json:"limit_c"`
+	SetpointC       float64 `json:"supply_setpoint_c"`
+	MaxSupplyC      float64 `json:"max_supply_c"`
+	HoursAboveClass float64 `json:"hours_above_class"`
+	MeanSupplyC     float64 `json:"mean_supply_c"`
+	// TrimHours are the hours the facility loop's trim chillers ran.
+	TrimHours float64 `json:"trim_hours"`
+}
+
 // EnergyKWh is the period's energy by use, kWh.
 type EnergyKWh struct {
 	IT        float64 `json:"it"`
@@ -166,6 +201,11 @@ type CoolingKWh struct {
 	CondenserPumps float64 `json:"condenser_pumps"`
 	Chillers       float64 `json:"chillers"`
 	TowerFans      float64 `json:"tower_fans"`
+	// The components of the other designs.
+	CondenserFans      float64 `json:"condenser_fans"`
+	DryCoolerFans      float64 `json:"dry_cooler_fans"`
+	FacilityWaterPumps float64 `json:"facility_water_pumps"`
+	HeatPumps          float64 `json:"heat_pumps"`
 }
 
 // PowerLossKWh is the power-chain loss by stage, kWh.
@@ -214,4 +254,5 @@ type MonthTotals struct {
 	MeanDryBulbC    float64 `json:"mean_drybulb_c"`
 	MeanWetBulbC    float64 `json:"mean_wetbulb_c"`
 	EconomizerHours float64 `json:"economizer_hours"`
+	HeatReusedKWh   float64 `json:"heat_reused_kwh"`
 }

@@ -54,11 +54,34 @@ type thermalPlant struct {
 	chillers, rejection       int  // installed chillers and heat-rejection units
 }
 
-func thermalPlantOf(p *cooling.Plant) thermalPlant {
-	return thermalPlant{
-		supplyAirC: p.CRAH.SupplyAirC, chilledWaterC: p.ChilledWater.SupplyC, pumpsOnUPS: p.ChilledWater.OnUPS,
-		chillers: p.Chillers, rejection: p.Tower.Cells,
+func thermalPlantOf(sys cooling.System) thermalPlant {
+	switch p := sys.(type) {
+	case *cooling.Plant:
+		return thermalPlant{
+			supplyAirC: p.CRAH.SupplyAirC, chilledWaterC: p.ChilledWater.SupplyC, pumpsOnUPS: p.ChilledWater.OnUPS,
+			chillers: p.Chillers, rejection: p.Tower.Cells,
+		}
+	case *cooling.Hall:
+		// The chillers an event can trip are the air-cooled chillers of the
+		// chilled water, or else the facility loop's trim chillers; the
+		// heat-rejection units are its dry coolers or tower cells.
+		tp := thermalPlant{
+			supplyAirC: p.SupplyAirC(), chilledWaterC: p.CHW.SupplyC, pumpsOnUPS: p.CHW.OnUPS,
+			chillers: p.Chillers.Count,
+		}
+		if tp.chillers == 0 {
+			tp.chillers = p.Facility.Trim.Count
+		}
+		if p.HasFacility() {
+			if p.Facility.Rejection == cooling.RejectTower {
+				tp.rejection = p.Facility.Tower.Cells
+			} else {
+				tp.rejection = p.Facility.DryCooler.Units
+			}
+		}
+		return tp
 	}
+	return thermalPlant{supplyAirC: sys.SupplyAirC()}
 }
 
 // plantSolver solves a plant's operating point for a step.
@@ -107,7 +130,7 @@ func (s *Site) validateThermal() error {
 			return fmt.Errorf("thermal mass: %w", err)
 		}
 	}
-	pl := thermalPlantOf(&s.Plant)
+	pl := thermalPlantOf(s.CoolingSystem())
 	if err := thermal.ValidateEvents(c.Events, time.Duration(s.Period.Steps)*s.Period.Step, pl.chillers, pl.rejection); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
@@ -307,4 +330,20 @@ func addScaled(dst, src *cooling.Result, w float64) {
 	dst.TowerWaterM3S += w * src.TowerWaterM3S
 	dst.TowerDesignWaterM3S += w * src.TowerDesignWaterM3S
 	dst.TowerFanSpeed += w * src.TowerFanSpeed
+	d, e := &dst.Design, &src.Design
+	d.CondFanKW += w * e.CondFanKW
+	d.DryCoolerFanKW += w * e.DryCoolerFanKW
+	d.FWPumpKW += w * e.FWPumpKW
+	d.HeatPumpKW += w * e.HeatPumpKW
+	d.AirRejectedKW += w * e.AirRejectedKW
+	d.HeatReusedKW += w * e.HeatReusedKW
+	d.MechanicalKW += w * e.MechanicalKW
+	d.SprayEvapKgS += w * e.SprayEvapKgS
+	d.SprayBleedKgS += w * e.SprayBleedKgS
+	d.FacilitySupplyC += w * e.FacilitySupplyC
+	d.OutsideAirFrac += w * e.OutsideAirFrac
+	d.HasFacility = d.HasFacility || e.HasFacility
+	d.Evaporative = d.Evaporative || e.Evaporative
+	d.Trim = d.Trim || e.Trim
+	d.FacilityTrim = d.FacilityTrim || e.FacilityTrim
 }

@@ -10,7 +10,7 @@ import (
 
 // summarize adds the thermal results to the summary, and counts the change
 // in stored heat in the heat balance: facility electricity = heat rejected
-// + heat still stored + heat that could not be stored.
+// + heat reused + heat still stored + heat that could not be stored.
 func (th *thermalState) summarize(sm *Summary) {
 	c := th.class
 	ts := &sm.Thermal
@@ -35,7 +35,7 @@ func (th *thermalState) summarize(sm *Summary) {
 		}
 	}
 	en := sm.Energy
-	sm.HeatBalanceErrorPct = 100 * ratio(en.Facility-sm.HeatRejected-ts.StoredEndKWh, en.Facility)
+	sm.HeatBalanceErrorPct = 100 * ratio(en.Facility-sm.HeatRejected-sm.HeatReused-ts.StoredEndKWh, en.Facility)
 
 	if th.model != nil {
 		// Unmet heat was stored and removed later, not dropped: say so in

@@ -267,6 +267,12 @@ const (
 
 func (b *builder) cooling() {
 	c := b.spec.Cooling
+	kind := or(c.Kind, "chilled-water")
+	b.checkCoolingSections(kind)
+	if kind != "chilled-water" {
+		b.coolingDesign(kind)
+		return
+	}
 	np := b.nameplateKW()
 	liquid := b.liquidDesignKW()
 	pressure := psychro.StandardAtmPressure(b.site.Weather.Location.ElevationM)

@@ -21,10 +21,12 @@ type rackPreset struct {
 //   - gpu-liquid: a GB200 NVL72-class rack, about 120–132 kW, liquid cooling
 //     required, 85–95 % of its heat captured by direct-to-chip cold plates;
 //     we take 125 kW and 90 %.
+//   - gb200: the same rack by its name, NVIDIA GB200 NVL72.
 var rackPresets = map[string]rackPreset{
 	"cpu":        {peakKW: 15, idleFrac: 0.35, curve: it.CurveConcave, fanFrac: 0.08, liquidFrac: 0, noiseSD: 0.05, workload: "diurnal"},
 	"gpu-air":    {peakKW: 41, idleFrac: 0.25, curve: it.CurveLinear, fanFrac: 0.12, liquidFrac: 0, noiseSD: 0.02, workload: "training"},
 	"gpu-liquid": {peakKW: 125, idleFrac: 0.25, curve: it.CurveLinear, fanFrac: 0.03, liquidFrac: 0.9, noiseSD: 0.02, workload: "training"},
+	"gb200":      {peakKW: 125, idleFrac: 0.25, curve: it.CurveLinear, fanFrac: 0.03, liquidFrac: 0.9, noiseSD: 0.02, workload: "training"},
 }
 
-func rackKindNames() []string { return []string{"cpu", "gpu-air", "gpu-liquid"} }
+func rackKindNames() []string { return []string{"cpu", "gpu-air", "gpu-liquid", "gb200"} }

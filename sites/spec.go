@@ -124,6 +124,75 @@ type coolingSpec struct {
 	Condenser    condSpec `toml:"condenser"`
 	Towers       twSpec   `toml:"towers"`
 	Economizer   ecoSpec  `toml:"economizer"`
+
+	AirCooled  acSpec   `toml:"air_cooled_chillers"`
+	Facility   fwSpec   `toml:"facility_water"`
+	DryCoolers dcSpec   `toml:"dry_coolers"`
+	Trim       trimSpec `toml:"trim_chiller"`
+	Airside    asSpec   `toml:"airside"`
+	HeatReuse  hrSpec   `toml:"heat_reuse"`
+}
+
+type acSpec struct {
+	Count            *int64   `toml:"count"`
+	CapacityKW       *float64 `toml:"capacity_kw"`
+	COP              *float64 `toml:"cop"`
+	CondenserFanFrac *float64 `toml:"condenser_fan_frac"`
+	StagePLR         *float64 `toml:"stage_plr"`
+	FreeCooling      *bool    `toml:"free_cooling"`
+	FreeApproachK    *float64 `toml:"free_cooling_approach_k"`
+}
+
+type fwSpec struct {
+	Class         *string  `toml:"class"`
+	SupplyC       *float64 `toml:"supply_c"`
+	DeltaTK       *float64 `toml:"delta_t_k"`
+	PumpKW        *float64 `toml:"pump_kw"`
+	MinFlowFrac   *float64 `toml:"min_flow_frac"`
+	HeatRejection *string  `toml:"heat_rejection"`
+}
+
+type dcSpec struct {
+	Units            *int64   `toml:"units"`
+	UnitCapacityKW   *float64 `toml:"unit_capacity_kw"`
+	DesignDryBulbC   *float64 `toml:"design_drybulb_c"`
+	ApproachK        *float64 `toml:"approach_k"`
+	FanKW            *float64 `toml:"fan_kw"`
+	MinSpeedFrac     *float64 `toml:"min_speed_frac"`
+	Adiabatic        *bool    `toml:"adiabatic"`
+	PadEffectiveness *float64 `toml:"pad_effectiveness"`
+	SprayAboveC      *float64 `toml:"spray_above_c"`
+	Cycles           *float64 `toml:"cycles"`
+}
+
+type trimSpec struct {
+	Count      *int64   `toml:"count"`
+	CapacityKW *float64 `toml:"capacity_kw"`
+	COP        *float64 `toml:"cop"`
+}
+
+type asSpec struct {
+	Units             *int64   `toml:"units"`
+	UnitAirflowM3S    *float64 `toml:"unit_airflow_m3s"`
+	UnitFanKW         *float64 `toml:"unit_fan_kw"`
+	MinSpeedFrac      *float64 `toml:"min_speed_frac"`
+	SupplyAirC        *float64 `toml:"supply_air_c"`
+	ReturnAirC        *float64 `toml:"return_air_c"`
+	Envelope          *string  `toml:"envelope"`
+	DirectEff         *float64 `toml:"direct_effectiveness"`
+	WetBulbEff        *float64 `toml:"wetbulb_effectiveness"`
+	DryEff            *float64 `toml:"dry_effectiveness"`
+	SecondaryFanKW    *float64 `toml:"secondary_fan_kw"`
+	SecondaryAirRatio *float64 `toml:"secondary_air_ratio"`
+	Cycles            *float64 `toml:"cycles"`
+}
+
+type hrSpec struct {
+	DemandKW      *float64 `toml:"demand_kw"`
+	SupplyC       *float64 `toml:"supply_c"`
+	CarnotFrac    *float64 `toml:"carnot_frac"`
+	ApproachK     *float64 `toml:"approach_k"`
+	BelowDryBulbC *float64 `toml:"below_drybulb_c"`
 }
 
 type crahSpec struct {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dctwin/dctwin/models/cooling"
 	"github.com/dctwin/dctwin/models/psychro"
 	"github.com/dctwin/dctwin/models/thermal"
 )
@@ -77,10 +78,10 @@ func spareChillers(r string, n int) int {
 func (b *builder) thermal() {
 	s := b.spec
 	t := s.Thermal
-	pl := &b.site.Plant
+	pl := b.coolingView()
 	className := or(t.Class, "A1")
 	class, _ := thermal.LookupClass(className) // the checker allows only known names
-	supplyAir := pl.CRAH.SupplyAirC
+	supplyAir := pl.supplyAirC
 	pressure := psychro.StandardAtmPressure(b.site.Weather.Location.ElevationM)
 	rhoCp := (1.006 + 1.86*0.008) / psychro.MoistAirVolume(supplyAir, 0.008, pressure)
 
@@ -91,10 +92,10 @@ func (b *builder) thermal() {
 		itMass += n * rackMassKg[or(r.Kind, "cpu")]
 	}
 	approach := or(t.CoilApproachK, defaultCoilApproachK)
-	headroom := supplyAir - approach - pl.ChilledWater.SupplyC
+	headroom := supplyAir - approach - pl.chwSupplyC
 	if headroom < 0 {
 		if t.CoilApproachK != nil {
-			b.add("thermal.coil_approach_k", "%g K leaves no headroom: the supply air %g °C minus the approach is below the chilled water %g °C", approach, supplyAir, pl.ChilledWater.SupplyC)
+			b.add("thermal.coil_approach_k", "%g K leaves no headroom: the supply air %g °C minus the approach is below the chilled water %g °C", approach, supplyAir, pl.chwSupplyC)
 			return
 		}
 		headroom = 0
@@ -104,14 +105,14 @@ func (b *builder) thermal() {
 		b.add("thermal.shutdown_inlet_c", "%g °C: want above the %s allowable maximum %g °C", shutdown, class.Name, class.AllowableMaxC)
 		return
 	}
-	pl.ChilledWater.OnUPS = or(s.Resilience.CHWPumpsOnUPS, false)
+	*pl.onUPS = or(s.Resilience.CHWPumpsOnUPS, false)
 	m := thermal.Mass{
 		RoomVolumeM3: or(t.RoomVolumeM3, roomM3PerRack*float64(racks)), AirRhoCp: rhoCp,
 		AirMultiplier: or(t.AirMultiplier, 1),
 		ITMassKg:      or(t.ITMassKg, itMass), ITSpecificHeat: or(t.ITSpecificHeat, 0.5),
-		LoopM3:    or(t.CHWLoopM3, chwLoopM3PerKW*float64(pl.Chillers)*pl.Chiller.CapacityKW),
+		LoopM3:    or(t.CHWLoopM3, chwLoopM3PerKW*pl.chwPlantKW),
 		TankM3:    or(t.TankM3, 0),
-		LiquidM3:  or(t.LiquidLoopM3, liquidLoopM3PerKW*pl.CDU.CapacityKW),
+		LiquidM3:  or(t.LiquidLoopM3, liquidLoopM3PerKW*pl.cduKW),
 		HeadroomK: headroom,
 		// The warmest inlet runs up to the racks' inlet spread above the
 		// supply air; the shutdown applies to it.
@@ -129,7 +130,7 @@ func (b *builder) thermal() {
 	b.input("thermal", "class %s (recommended %g–%g °C, allowable %g–%g °C); air side %.0f kWh/K (%.0f m³ of air × %g, %.0f t of IT at %g kJ/(kg·K)); water side %.0f kWh/K (loop %.0f m³, tank %.0f m³, liquid loops %.1f m³), %.1f K of coil headroom; chilled-water pumps on UPS: %v",
 		class.Name, class.RecommendedMinC, class.RecommendedMaxC, class.AllowableMinC, class.AllowableMaxC,
 		m.AirKJPerK()/3600, m.RoomVolumeM3, m.AirMultiplier, m.ITMassKg/1000, m.ITSpecificHeat,
-		m.WaterKJPerK()/3600, m.LoopM3, m.TankM3, m.LiquidM3, headroom, pl.ChilledWater.OnUPS)
+		m.WaterKJPerK()/3600, m.LoopM3, m.TankM3, m.LiquidM3, headroom, *pl.onUPS)
 
 	if supplyAir < class.RecommendedMinC {
 		b.warn("supply air %g °C is below the %s recommended minimum %g °C for rack inlets", supplyAir, class.Name, class.RecommendedMinC)
@@ -144,13 +145,13 @@ func (b *builder) thermal() {
 // failures reads the MTBF and MTTR of random failures.
 func (b *builder) failures() {
 	r := b.spec.Resilience
-	pl := &b.site.Plant
+	pl := b.coolingView()
 	for _, f := range []struct {
 		name       string
 		kind       thermal.Kind
 		units      int
 		mtbf, mttr *float64
-	}{{"chiller", thermal.ChillerTrip, pl.Chillers, r.ChillerMTBFH, r.ChillerMTTRH}, {"rejection", thermal.CoolerTrip, pl.Tower.Cells, r.CoolerMTBFH, r.CoolerMTTRH}} {
+	}{{"chiller", thermal.ChillerTrip, pl.chillers, r.ChillerMTBFH, r.ChillerMTTRH}, {"rejection", thermal.CoolerTrip, pl.rejection, r.CoolerMTBFH, r.CoolerMTTRH}} {
 		if (f.mtbf == nil) != (f.mttr == nil) {
 			b.add("resilience."+f.name+"_mtbf_h", "give both %s_mtbf_h and %s_mttr_h for random failures", f.name, f.name)
 			continue
@@ -238,8 +239,8 @@ func (b *builder) events() {
 	if !ok {
 		return
 	}
-	pl := &b.site.Plant
-	if err := thermal.ValidateEvents(list, time.Duration(p.Steps)*p.Step, pl.Chillers, pl.Tower.Cells); err != nil {
+	pl := b.coolingView()
+	if err := thermal.ValidateEvents(list, time.Duration(p.Steps)*p.Step, pl.chillers, pl.rejection); err != nil {
 		for _, e := range unjoin(err) {
 			var ee *thermal.EventError
 			if errors.As(e, &ee) {
@@ -259,7 +260,7 @@ func (b *builder) events() {
 	for _, e := range list {
 		b.input("event", "%s at %s for %s%s", e.Kind, p.Start.Add(e.Start).Format("2006-01-02 15:04:05"), durationText(e.Duration), eventDetail(e))
 	}
-	if utility && b.site.Thermal.Mass.TankM3 > 0 && !pl.ChilledWater.OnUPS {
+	if utility && b.site.Thermal.Mass.TankM3 > 0 && !*pl.onUPS {
 		b.warn("a chilled-water tank of %g m³ is given but its pumps are not on UPS (resilience.chw_pumps_on_ups): it cannot help until the generators carry the pumps", b.site.Thermal.Mass.TankM3)
 	}
 }
@@ -279,4 +280,41 @@ func durationText(d time.Duration) string {
 		return d.String()
 	}
 	return fmt.Sprint(math.Round(d.Minutes())) + " min"
+}
+
+// coolingView is what the thermal side needs of the site's cooling design,
+// whichever design it is.
+type coolingView struct {
+	supplyAirC, chwSupplyC float64 // supply air and chilled-water set points, °C
+	chwPlantKW             float64 // chillers' total capacity on the chilled water, kW
+	cduKW                  float64 // CDUs' capacity, kW
+	chillers, rejection    int     // units an event can trip
+	onUPS                  *bool   // the chilled-water pumps on UPS
+}
+
+func (b *builder) coolingView() coolingView {
+	if h, ok := b.site.Cooling.(*cooling.Hall); ok {
+		v := coolingView{
+			supplyAirC: h.SupplyAirC(), chwSupplyC: h.CHW.SupplyC,
+			chwPlantKW: float64(h.Chillers.Count) * h.Chillers.Unit.CapacityKW,
+			cduKW:      h.CDU.CapacityKW, chillers: h.Chillers.Count, onUPS: &h.CHW.OnUPS,
+		}
+		if v.chillers == 0 {
+			v.chillers = h.Facility.Trim.Count
+		}
+		if h.HasFacility() {
+			if h.Facility.Rejection == cooling.RejectTower {
+				v.rejection = h.Facility.Tower.Cells
+			} else {
+				v.rejection = h.Facility.DryCooler.Units
+			}
+		}
+		return v
+	}
+	pl := &b.site.Plant
+	return coolingView{
+		supplyAirC: pl.CRAH.SupplyAirC, chwSupplyC: pl.ChilledWater.SupplyC,
+		chwPlantKW: float64(pl.Chillers) * pl.Chiller.CapacityKW, cduKW: pl.CDU.CapacityKW,
+		chillers: pl.Chillers, rejection: pl.Tower.Cells, onUPS: &pl.ChilledWater.OnUPS,
+	}
 }

@@ -99,7 +99,10 @@ type Load struct {
 	AirHeatKW    float64 // heat released into the room air, kW
 	LiquidHeatKW float64 // heat captured by liquid-cooled racks, kW
 	WetBulbC     float64 // outdoor wet bulb, °C
-	Outage       Outage  // equipment out of service in the step
+	// Outdoor is the rest of the outdoor air state, for the designs that
+	// use dry bulb, humidity or enthalpy.
+	Outdoor Outdoor
+	Outage  Outage
 }
 
 // Result is the operating point of the plant in a step.
@@ -126,11 +129,15 @@ type Result struct {
 	// (drift is a fraction of it, scaled by the fan speed).
 	TowerDesignWaterM3S float64
 	TowerFanSpeed       float64 // fraction of full speed
+
+	// Design is the part of the operating point that only the designs other
+	// than the chilled-water plant fill in (design.go).
+	Design DesignResult
 }
 
 // CoolingKW returns the plant's electric power, kW.
 func (r *Result) CoolingKW() float64 {
-	return r.CRAHFanKW + r.CDUPumpKW + r.CHWPumpKW + r.CondPumpKW + r.ChillerKW + r.TowerFanKW
+	return r.CRAHFanKW + r.CDUPumpKW + r.CHWPumpKW + r.CondPumpKW + r.ChillerKW + r.TowerFanKW + r.Design.powerKW()
 }
 
 // Init validates the plant and derives its design flows for a site at
