@@ -64,7 +64,7 @@ func tradeoffFigure(sites []*Site) *figure {
 	p.Y.Max = hi + (hi-lo)*0.12*float64(len(sites))
 	p.Legend.Top, p.Legend.Left = true, false
 	p.Legend.XOffs = -4
-	return &figure{name: "pue_wue_tradeoff", title: "Energy–water trade-off", draw: p.Draw,
+	return &figure{name: "sites_pue_wue", title: "Energy–water trade-off", draw: p.Draw,
 		caption: "Lower left is better on both. Evaporative cooling saves electricity (lower PUE) at the cost of water (higher WUE). " + crossCaption(sites)}
 }
 
@@ -110,6 +110,6 @@ func totalsFigure(sites []*Site) *figure {
 		c.Max.Y -= t.Height("E") + 6
 		sidePlots(energy, water, carbon)(c)
 	}
-	return &figure{name: "site_totals", title: "Energy, water and carbon by site", draw: draw,
+	return &figure{name: "sites_totals", title: "Energy, water and carbon by site", draw: draw,
 		caption: "Totals over each site's simulated period (compare like periods). " + crossCaption(sites)}
 }

@@ -6,7 +6,7 @@
 // run and a later "dctwin report OUT" take one path. It writes
 //
 //	OUT/<site>/plots/*.png, *.svg   the figures of one site
-//	OUT/plots/*.png, *.svg          the figures that compare sites
+//	OUT/sites_*.png, *.svg          the figures that compare sites
 //	OUT/report.html                 the self-contained reviewer report
 //
 // Every figure answers one question a reviewer asks (its title says which),

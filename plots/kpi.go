@@ -21,8 +21,10 @@ type KPI struct {
 	Scale float64
 	// Decimals is the number of decimals printed.
 	Decimals int
-	// Headline marks the figures a reviewer sees first, for every site.
+	// Headline marks the figures a reviewer sees first, for every site;
+	// Short is their column heading.
 	Headline bool
+	Short    string
 }
 
 // Standards cited in the KPI table.
@@ -41,22 +43,22 @@ const (
 // sites whose summary.json has its key, so rows for quantities the engine
 // does not compute yet simply stay hidden.
 var KPIs = []KPI{
-	{Path: "energy_kwh.facility", Name: "Total energy consumption, E<sub>DC</sub>", Standard: euKPI + "; " + iso2, Definition: "All energy the facility used over the period: IT, cooling, power-chain losses, lighting and offices.", Unit: "MWh", Scale: 1e-3, Headline: true},
-	{Path: "energy_kwh.it", Name: "IT equipment energy, E<sub>IT</sub>", Standard: euKPI + "; " + iso2, Definition: "Energy delivered to the IT equipment (racks, including server fans).", Unit: "MWh", Scale: 1e-3, Headline: true},
+	{Path: "energy_kwh.facility", Short: "Facility energy", Name: "Total energy consumption, E<sub>DC</sub>", Standard: euKPI + "; " + iso2, Definition: "All energy the facility used over the period: IT, cooling, power-chain losses, lighting and offices.", Unit: "MWh", Scale: 1e-3, Headline: true},
+	{Path: "energy_kwh.it", Short: "IT energy", Name: "IT equipment energy, E<sub>IT</sub>", Standard: euKPI + "; " + iso2, Definition: "Energy delivered to the IT equipment (racks, including server fans).", Unit: "MWh", Scale: 1e-3, Headline: true},
 	{Path: "energy_kwh.cooling", Name: "Cooling energy", Definition: "Electricity of fans, pumps, chillers and tower fans.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.power_loss", Name: "Power-chain losses", Definition: "Losses of UPS, PDU and utility transformer.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.other", Name: "Lighting and offices", Definition: "Other facility loads.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.grid", Name: "Grid electricity", Definition: "Electricity drawn from the grid.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.pv", Name: "On-site renewable electricity (PV), E<sub>RES-OS</sub>", Standard: euKPI, Definition: "Electricity from on-site photovoltaics used by the facility.", Unit: "MWh", Scale: 1e-3},
-	{Path: "pue", Name: "Power usage effectiveness, PUE", Standard: iso2 + "; " + euInd, Definition: "E<sub>DC</sub> / E<sub>IT</sub>: total facility energy per unit of IT energy (1 is ideal).", Unit: "", Scale: 1, Decimals: 3, Headline: true},
-	{Path: "wue_l_per_kwh", Name: "Water usage effectiveness, WUE", Standard: iso9 + "; " + euInd, Definition: "W<sub>IN</sub> / E<sub>IT</sub>: site water input (withdrawal) per unit of IT energy.", Unit: "L/kWh", Scale: 1, Decimals: 2, Headline: true},
-	{Path: "water_l.withdrawal", Name: "Total water input (withdrawal), W<sub>IN</sub>", Standard: euKPI, Definition: "Water taken from the supply: consumption + discharge.", Unit: "m³", Scale: 1e-3, Headline: true},
-	{Path: "water_l.consumption", Name: "Water consumption", Definition: "Water that does not return: tower evaporation and drift (Macknick et al. 2012).", Unit: "m³", Scale: 1e-3, Headline: true},
+	{Path: "pue", Short: "PUE", Name: "Power usage effectiveness, PUE", Standard: iso2 + "; " + euInd, Definition: "E<sub>DC</sub> / E<sub>IT</sub>: total facility energy per unit of IT energy (1 is ideal).", Unit: "", Scale: 1, Decimals: 3, Headline: true},
+	{Path: "wue_l_per_kwh", Short: "WUE", Name: "Water usage effectiveness, WUE", Standard: iso9 + "; " + euInd, Definition: "W<sub>IN</sub> / E<sub>IT</sub>: site water input (withdrawal) per unit of IT energy.", Unit: "L/kWh", Scale: 1, Decimals: 2, Headline: true},
+	{Path: "water_l.withdrawal", Short: "Water withdrawal", Name: "Total water input (withdrawal), W<sub>IN</sub>", Standard: euKPI, Definition: "Water taken from the supply: consumption + discharge.", Unit: "m³", Scale: 1e-3, Headline: true},
+	{Path: "water_l.consumption", Short: "Water consumption", Name: "Water consumption", Definition: "Water that does not return: tower evaporation and drift (Macknick et al. 2012).", Unit: "m³", Scale: 1e-3, Headline: true},
 	{Path: "water_l.discharge", Name: "Water discharge", Definition: "Tower blowdown returned to the sewer.", Unit: "m³", Scale: 1e-3},
-	{Path: "peak_day_water_withdrawal_l", Name: "Peak-day water withdrawal", Definition: "The largest withdrawal of one calendar day (site standard time).", Unit: "m³/day", Scale: 1e-3, Decimals: 1, Headline: true},
-	{Path: "peak_kw.grid", Name: "Peak grid demand", Definition: "The largest mean grid power over one simulation step.", Unit: "kW", Scale: 1, Headline: true},
+	{Path: "peak_day_water_withdrawal_l", Short: "Peak-day water withdrawal", Name: "Peak-day water withdrawal", Definition: "The largest withdrawal of one calendar day (site standard time).", Unit: "m³/day", Scale: 1e-3, Decimals: 1, Headline: true},
+	{Path: "peak_kw.grid", Short: "Peak grid demand", Name: "Peak grid demand", Definition: "The largest mean grid power over one simulation step.", Unit: "kW", Scale: 1, Headline: true},
 	{Path: "peak_kw.it", Name: "Peak IT power", Definition: "The largest mean IT power over one simulation step.", Unit: "kW", Scale: 1},
-	{Path: "carbon_kg", Name: "CO₂ emissions (location-based)", Definition: "Grid electricity × the grid's carbon intensity, hour by hour.", Unit: "t CO₂", Scale: 1e-3, Headline: true},
+	{Path: "carbon_kg", Short: "CO₂", Name: "CO₂ emissions (location-based)", Definition: "Grid electricity × the grid's carbon intensity, hour by hour.", Unit: "t CO₂", Scale: 1e-3, Headline: true},
 	{Path: "cue_kg_per_kwh", Name: "Carbon usage effectiveness, CUE", Standard: iso8, Definition: "CO₂ of the facility's energy per unit of IT energy.", Unit: "kg CO₂/kWh", Scale: 1, Decimals: 3},
 	{Path: "carbon_intensity_g_per_kwh", Name: "Grid carbon intensity", Definition: "Grid-energy-weighted mean intensity of the electricity drawn.", Unit: "g CO₂/kWh", Scale: 1},
 	{Path: "heat_rejected_kwh", Name: "Heat released to the air", Definition: "Heat rejected by towers, outdoor transformer and offices.", Unit: "MWh", Scale: 1e-3},

@@ -34,8 +34,8 @@ type drawn struct {
 }
 
 // Write reads the output folder out and writes the figures of every site
-// (OUT/<site>/plots), the figures that compare sites (OUT/plots, with two
-// sites or more) and OUT/report.html. Each folder of figures and the report
+// (OUT/<site>/plots), the figures that compare sites (OUT/sites_*.png and
+// .svg, with two sites or more) and OUT/report.html. Each folder of figures and the report
 // appear only when complete. A folder that is not a dctwin output gives an
 // *InputError naming the file.
 func Write(ctx context.Context, out string, opt Options) (*Result, error) {
@@ -78,7 +78,7 @@ func Write(ctx context.Context, out string, opt Options) (*Result, error) {
 				return fmt.Errorf("cross-site figures: %w", err)
 			}
 			results[len(sites)] = d
-			return writeFigures(filepath.Join(out, "plots"), d)
+			return writeFigureFiles(out, d)
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -86,7 +86,7 @@ func Write(ctx context.Context, out string, opt Options) (*Result, error) {
 	}
 	res := &Result{Sites: sites, Report: filepath.Join(out, "report.html")}
 	for i, d := range results {
-		dir := filepath.Join(out, "plots")
+		dir := out
 		if i < len(sites) {
 			dir = filepath.Join(sites[i].Dir, "plots")
 		}
@@ -146,6 +146,21 @@ func writeFigures(dir string, d drawn) error {
 		return err
 	}
 	return os.Rename(tmp, dir)
+}
+
+// writeFigureFiles writes figures as files of dir, each under a temporary
+// name first. The cross-site figures go there, at the top of the output
+// folder, where every subfolder is a site's.
+func writeFigureFiles(dir string, d drawn) error {
+	for i, f := range d.figs {
+		if err := writeFileAtomic(filepath.Join(dir, f.name+".png"), d.png[i]); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(filepath.Join(dir, f.name+".svg"), d.svg[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeFileAtomic writes data beside path and renames it into place.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"html/template"
+	"path"
 	"strings"
 )
 
@@ -49,7 +50,7 @@ func reportFigures(d drawn, dir string) []reportFigure {
 	var out []reportFigure
 	for i, f := range d.figs {
 		out = append(out, reportFigure{Title: f.title, Caption: f.caption, Src: embed(d.png[i]),
-			Files: dir + "/" + f.name + ".png, .svg"})
+			Files: path.Join(dir, f.name) + ".png, .svg"})
 	}
 	return out
 }
@@ -65,7 +66,7 @@ func reportHTML(sites []*Site, figs []drawn) ([]byte, error) {
 	for _, k := range KPIs {
 		if k.Headline {
 			data.Headline = append(data.Headline, k)
-			data.HeadNames = append(data.HeadNames, template.HTML(k.Name))
+			data.HeadNames = append(data.HeadNames, template.HTML(k.Short))
 		}
 	}
 	for i, s := range sites {
@@ -89,7 +90,7 @@ func reportHTML(sites []*Site, figs []drawn) ([]byte, error) {
 		}
 	}
 	if len(sites) > 1 {
-		data.Cross = reportFigures(figs[len(sites)], "plots")
+		data.Cross = reportFigures(figs[len(sites)], ".")
 	}
 	var b bytes.Buffer
 	if err := reportTemplate.Execute(&b, data); err != nil {
@@ -141,7 +142,7 @@ section.site { break-before: page; page-break-before: always; }
 
 <h2 id="glance">At a glance</h2>
 <table id="headline">
-<tr><th>site</th>{{range $i, $k := .Headline}}<th>{{index $.HeadNames $i}}{{if $k.Unit}}, {{$k.Unit}}{{end}}</th>{{end}}</tr>
+<tr><th>site</th>{{range $i, $k := .Headline}}<th>{{index $.HeadNames $i}}{{if $k.Unit}} ({{$k.Unit}}){{end}}</th>{{end}}</tr>
 {{range .Sites}}<tr><th>{{.Name}}</th>{{range .Headline}}<td class="num" data-site="{{.Site}}" data-key="{{.Key}}">{{if .Present}}{{.Text}}{{else}}–{{end}}</td>{{end}}</tr>
 {{end}}</table>
 {{if .NumWarnings}}<p><a href="#warnings">{{.NumWarnings}} warning{{if gt .NumWarnings 1}}s{{end}}</a> qualify these results: read them before the numbers.</p>{{else}}<p>No warnings were raised.</p>{{end}}

@@ -70,6 +70,12 @@ func newEnergyFlow(s *Site) energyFlow {
 		}
 	}
 	uses := len(f.Nodes)
+	supply = 0
+	for _, n := range f.Nodes {
+		if n.Col == 0 {
+			supply += n.KWh
+		}
+	}
 	add("IT equipment", e.IT, 1, blue)
 	add("cooling", e.Cooling, 1, skyBlue)
 	add("power-chain losses", e.PowerLoss, 1, vermilion)

@@ -104,7 +104,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.ReportInterval, "report-interval", "", "interval of the timeseries.csv rows, e.g. 1h")
 	fs.StringVar(&o.GridFile, "grid", "", "use this carbon-intensity series `file` for every site")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: dctwin run [flags] [SITE.toml ...]\n\nSimulates the sites (with none, the embedded example portfolio) and writes\nOUT/<site>/timeseries.csv, OUT/<site>/summary.json and OUT/summary.csv,\nthen the figures (OUT/<site>/plots, OUT/plots) and OUT/report.html.\n\nFlags:\n")
+		fmt.Fprint(stderr, "Usage: dctwin run [flags] [SITE.toml ...]\n\nSimulates the sites (with none, the embedded example portfolio) and writes\nOUT/<site>/timeseries.csv, OUT/<site>/summary.json and OUT/summary.csv,\nthen the figures (OUT/<site>/plots, OUT/sites_*) and OUT/report.html.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -167,7 +167,7 @@ func reportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.SetOutput(stderr)
 	verbose := fs.Bool("v", false, "log progress messages")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: dctwin report [-v] OUT\n\nRedraws the figures (OUT/<site>/plots, OUT/plots) and OUT/report.html\nfrom the output folder of a run, without running it again.\n")
+		fmt.Fprint(stderr, "Usage: dctwin report [-v] OUT\n\nRedraws the figures (OUT/<site>/plots, OUT/sites_*) and OUT/report.html\nfrom the output folder of a run, without running it again.\n")
 	}
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
