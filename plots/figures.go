@@ -203,6 +203,19 @@ func pad(p *plot.Plot, xys plotter.XYs, ref float64, n int) {
 	p.Y.Max = hi + span*(0.12+0.14*float64(n))
 }
 
+// fromZero sets y limits from zero to above the data, with room for a
+// legend of n entries.
+func fromZero(p *plot.Plot, xys plotter.XYs, n int) {
+	hi := 0.0
+	for _, xy := range xys {
+		hi = max(hi, xy.Y)
+	}
+	if hi == 0 {
+		hi = 1
+	}
+	p.Y.Min, p.Y.Max = 0, hi*(1.1+0.12*float64(n))
+}
+
 func ratio(a, b float64) float64 {
 	if b == 0 {
 		return 0
@@ -472,8 +485,7 @@ func carbonFigure(s *Site, base string) *figure {
 	el := line(dailyXYs(ser, func(d *Day) float64 { return d.Amount[cCarbon] / 1000 }), vermilion, 1.2, false)
 	em.Add(el)
 	em.Legend.Add(fmt.Sprintf("daily; whole period %s t", formatNumber(s.Summary.CarbonKg/1000, 0)), el)
-	pad(em, el.XYs, el.XYs[0].Y, 1)
-	em.Y.Min = 0
+	fromZero(em, el.XYs, 1)
 	if !ser.Has[cIntensity] {
 		em.Title.Text = "Carbon: daily CO2 emissions of the grid electricity"
 		return &figure{name: "carbon", title: "Carbon emissions", draw: em.Draw,
@@ -485,8 +497,7 @@ func carbonFigure(s *Site, base string) *figure {
 	cl := line(dailyXYs(ser, func(d *Day) float64 { return d.IntensityG }), purple, 1.2, false)
 	ci.Add(cl)
 	ci.Legend.Add(fmt.Sprintf("daily mean; energy-weighted over the period %s", formatNumber(s.Summary.CarbonIntensity, 0)), cl)
-	pad(ci, cl.XYs, s.Summary.CarbonIntensity, 1)
-	ci.Y.Min = 0
+	fromZero(ci, cl.XYs, 1)
 	return &figure{name: "carbon", title: "Carbon intensity and emissions", draw: stackPlots(ci, em), height: 12 * vg.Centimeter,
 		caption: "Top: daily mean carbon intensity of the grid electricity. Bottom: the site's daily CO2 from the grid electricity it draws (location-based: grid energy × intensity, hour by hour). " + base}
 }
