@@ -47,6 +47,13 @@ func tradeoffFigure(sites []*Site) *figure {
 		sc.GlyphStyle.Radius = 4
 		p.Add(sc)
 		p.Legend.Add(fmt.Sprintf("%s  (PUE %.3f, WUE %.2f)", s.Name, s.Summary.PUE, s.Summary.WUE), sc)
+		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: s.Summary.PUE, Y: s.Summary.WUE}}, Labels: []string{s.Name}})
+		if err != nil {
+			panic("plots: " + err.Error())
+		}
+		lab.TextStyle[0].Font = font.From(sans, 8.5)
+		lab.Offset = vg.Point{X: 6, Y: -3}
+		p.Add(lab)
 		xs = append(xs, s.Summary.PUE)
 		ys = append(ys, s.Summary.WUE)
 	}

@@ -157,7 +157,7 @@ section.site { break-before: page; page-break-before: always; }
 <p class="muted">Annex II also asks for: the installed IT power demand (P<sub>DIT</sub>; the site's IT nameplate is listed among its inputs), the computer-room floor area, the share of potable water in the water input (W<sub>IN-POT</sub>), the average waste-heat temperature, the IT intake-air set point (the supply-air set point is among the inputs), the refrigerants in use, cooling degree days, renewable energy bought through guarantees of origin or power-purchase agreements, battery capacity and grid functions, ICT capacity (servers and storage) and data traffic. These are facts of an operating site, not results of a simulation; an operator reports them from records.</p>
 
 {{if .Cross}}<h2 id="compare">Comparing the sites</h2>
-{{range .Cross}}<figure><img src="{{.Src}}" alt="{{.Title}}"><figcaption><b>{{.Title}}.</b> {{.Caption}} <span class="muted">({{.Files}})</span></figcaption></figure>
+{{range .Cross}}<figure><img src="{{.Src}}" alt="{{.Title}}: {{.Caption}}"><figcaption><b>{{.Title}}</b> <span class="muted">(caption with the assumptions in the figure; files {{.Files}})</span></figcaption></figure>
 {{end}}{{end}}
 
 <h2 id="warnings">Warnings</h2>
@@ -176,7 +176,7 @@ section.site { break-before: page; page-break-before: always; }
 {{range .Summary.Warnings}}<div class="warn">{{.}}</div>
 {{end}}{{end}}
 <h3>Figures</h3>
-{{range .Figures}}<figure><img src="{{.Src}}" alt="{{.Title}}"><figcaption><b>{{.Title}}.</b> {{.Caption}} <span class="muted">({{.Files}})</span></figcaption></figure>
+{{range .Figures}}<figure><img src="{{.Src}}" alt="{{.Title}}: {{.Caption}}"><figcaption><b>{{.Title}}</b> <span class="muted">(caption with the assumptions in the figure; files {{.Files}})</span></figcaption></figure>
 {{end}}</section>
 {{end}}
 
