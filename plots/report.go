@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"path"
 	"strings"
+	"time"
 )
 
 type reportFigure struct {
@@ -29,6 +30,7 @@ type reportRow struct {
 
 type reportSite struct {
 	*Site
+	Note     string
 	Figures  []reportFigure
 	Headline []reportCell
 }
@@ -71,6 +73,9 @@ func reportHTML(sites []*Site, figs []drawn) ([]byte, error) {
 	}
 	for i, s := range sites {
 		rs := reportSite{Site: s, Figures: reportFigures(figs[i], s.Name+"/plots")}
+		if s.Series.Interval > time.Hour {
+			rs.Note = "The rows of this site are " + duration(s.Series.Interval) + " long: the day-by-hour heat maps need rows of an hour or less (run with -report-interval 1h)."
+		}
 		for _, k := range data.Headline {
 			rs.Headline = append(rs.Headline, kpiCell(k, s))
 		}
@@ -176,6 +181,7 @@ section.site { break-before: page; page-break-before: always; }
 {{range .Summary.Warnings}}<div class="warn">{{.}}</div>
 {{end}}{{end}}
 <h3>Figures</h3>
+{{if .Note}}<p class="muted">{{.Note}}</p>{{end}}
 {{range .Figures}}<figure><img src="{{.Src}}" alt="{{.Title}}: {{.Caption}}"><figcaption><b>{{.Title}}</b> <span class="muted">(caption with the assumptions in the figure; files {{.Files}})</span></figcaption></figure>
 {{end}}</section>
 {{end}}
