@@ -91,7 +91,9 @@ func ReadSeries(r *bufio.Reader, file string, start, end time.Time, interval tim
 		HourCoolingKWh: make([]float64, days*24), HourWithdrawalL: make([]float64, days*24),
 		HourCovered: make([]float64, days*24),
 	}
-	want := int(end.Sub(start) / interval)
+	// The engine writes a last, shorter row when the period does not end on
+	// the report interval.
+	want := int((end.Sub(start) + interval - 1) / interval)
 	s.GridKW = make([]float64, 0, want)
 	for i := range s.Days {
 		s.Days[i].DryMinC, s.Days[i].WetMinC = math.Inf(1), math.Inf(1)
@@ -167,7 +169,7 @@ func ReadSeries(r *bufio.Reader, file string, start, end time.Time, interval tim
 		if s.Rows >= want {
 			return nil, &InputError{File: file, Line: line, Msg: fmt.Sprintf("row beyond the period's end %s", end.Format(time.RFC3339))}
 		}
-		s.add(t-midnightSec, intervalSec, &v)
+		s.add(t-midnightSec, min(intervalSec, end.Unix()-t), &v)
 		s.Rows++
 	}
 	if s.Rows != want {

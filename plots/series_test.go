@@ -78,6 +78,20 @@ func TestReadSeriesSplitsRows(t *testing.T) {
 	}
 }
 
+// A period that does not end on the report interval ends with a shorter row.
+func TestReadSeriesShortLastRow(t *testing.T) {
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	end := start.Add(150 * time.Minute)
+	text := header + "\n" + row(start) + "\n" + row(start.Add(time.Hour)) + "\n" + row(start.Add(2*time.Hour)) + "\n"
+	s, err := ReadSeries(bufio.NewReader(strings.NewReader(text)), "ts.csv", start, end, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Days[0].Hours != 2.5 || s.Days[0].KWh[cIT] != 250 || s.Days[0].Amount[cWithdrawal] != 90 {
+		t.Errorf("day: %v h, %v kWh, %v L", s.Days[0].Hours, s.Days[0].KWh[cIT], s.Days[0].Amount[cWithdrawal])
+	}
+}
+
 func TestParseNumberMatchesStrconv(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 100000; i++ {
