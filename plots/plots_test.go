@@ -298,3 +298,20 @@ func TestNotAnOutputFolder(t *testing.T) {
 		t.Error("a failed run wrote report.html")
 	}
 }
+
+// A cancelled run stops and leaves no report behind.
+func TestWriteCancelled(t *testing.T) {
+	out := testOut(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Write(ctx, out, Options{}); err == nil {
+		t.Fatal("a cancelled Write succeeded")
+	}
+	if _, err := os.Stat(filepath.Join(out, "report.html")); err == nil {
+		t.Error("a cancelled Write left report.html")
+	}
+	matches, _ := filepath.Glob(filepath.Join(out, "*", "plots"))
+	if len(matches) != 0 {
+		t.Errorf("a cancelled Write left figure folders %v", matches)
+	}
+}

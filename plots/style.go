@@ -288,7 +288,10 @@ func (f *figure) encode() (png, svg []byte, err error) {
 	if _, err := sc.WriteTo(&sb); err != nil {
 		return nil, nil, fmt.Errorf("%s.svg: %w", f.name, err)
 	}
-	return pb.Bytes(), sb.Bytes(), nil
+	// Liberation Sans has the metrics of Arial: a viewer without it keeps
+	// the layout with Arial or Helvetica rather than a default serif.
+	svg = bytes.ReplaceAll(sb.Bytes(), []byte("font-family:Liberation Sans;"), []byte("font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"))
+	return pb.Bytes(), svg, nil
 }
 
 // stackPlots draws plots one above the other, sharing the x axis width.
