@@ -15,6 +15,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/dctwin/dctwin/models/weather"
+	"github.com/dctwin/dctwin/plots"
 	"github.com/dctwin/dctwin/sim"
 	"github.com/dctwin/dctwin/sites"
 )
@@ -30,6 +31,7 @@ const usage = `dctwin: a data-center energy and water digital twin
 
 Usage:
   dctwin run [flags] [SITE.toml ...]   simulate the sites; with none, the embedded examples
+  dctwin report OUT                   redraw the figures and report.html of an output folder
   dctwin validate SITE.toml ...        check site files without running them
   dctwin example [NAME]                list the embedded examples, or print one as TOML
   dctwin climates                      list the built-in synthetic climates
@@ -47,6 +49,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "run":
 		return runCmd(ctx, rest, stdout, stderr)
+	case "report":
+		return reportCmd(ctx, rest, stdout, stderr)
 	case "validate":
 		return validateCmd(rest, stdout, stderr)
 	case "example", "examples":
@@ -91,8 +95,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		parallel = fs.Int("parallel", 0, "sites simulated at once (0: one per CPU)")
 		verbose  = fs.Bool("v", false, "log progress messages")
 	)
-	// Accepted for scripts written against the design; no figures are drawn yet.
-	fs.Bool("no-plots", false, "skip figures and the report (figures are not produced yet)")
+	noPlots := fs.Bool("no-plots", false, "skip the figures and report.html")
 	fs.StringVar(&o.WeatherFile, "weather", "", "use this EPW `file` for every site")
 	fs.StringVar(&o.Climate, "climate", "", "use this built-in climate `name` for every site")
 	fs.StringVar(&o.Step, "step", "", "simulation step, e.g. 1m, 15m, 1h")
@@ -101,7 +104,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.ReportInterval, "report-interval", "", "interval of the timeseries.csv rows, e.g. 1h")
 	fs.StringVar(&o.GridFile, "grid", "", "use this grid `file` for every site: an hourly carbon-intensity series or a fuel-mix file (EIA-930 or the generic layout)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: dctwin run [flags] [SITE.toml ...]\n\nSimulates the sites (with none, the embedded example portfolio) and writes\nOUT/<site>/timeseries.csv, OUT/<site>/summary.json and OUT/summary.csv.\n\nFlags:\n")
+		fmt.Fprint(stderr, "Usage: dctwin run [flags] [SITE.toml ...]\n\nSimulates the sites (with none, the embedded example portfolio) and writes\nOUT/<site>/timeseries.csv, OUT/<site>/summary.json and OUT/summary.csv,\nthen the figures (OUT/<site>/plots, OUT/sites_*) and OUT/report.html.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	files, err := parseInterspersed(fs, args)
@@ -143,6 +146,54 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	printSummaries(stdout, sums)
 	fmt.Fprintf(stdout, "\n%d site(s) in %v; outputs in %s\n", len(sums), time.Since(began).Round(time.Millisecond), *out)
+	if *noPlots {
+		return exitOK
+	}
+	res, err := plots.Write(ctx, *out, plots.Options{Logger: log, Parallel: *parallel})
+	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "dctwin run: interrupted while drawing; the results are complete, redraw with: dctwin report", *out)
+		} else {
+			fmt.Fprintf(stderr, "dctwin run: figures: %v\n", err)
+		}
+		return exitRun
+	}
+	fmt.Fprintf(stdout, "%d figures and %s\n", len(res.Figures), res.Report)
+	return exitOK
+}
+
+func reportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("dctwin report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	verbose := fs.Bool("v", false, "log progress messages")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: dctwin report [-v] OUT\n\nRedraws the figures (OUT/<site>/plots, OUT/sites_*) and OUT/report.html\nfrom the output folder of a run, without running it again.\n")
+	}
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(rest) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	level := slog.LevelWarn
+	if *verbose {
+		level = slog.LevelInfo
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	res, err := plots.Write(ctx, rest[0], plots.Options{Logger: log})
+	if err != nil {
+		fmt.Fprintf(stderr, "dctwin report: %v\n", err)
+		if plots.IsInputError(err) {
+			return exitUsage
+		}
+		return exitRun
+	}
+	fmt.Fprintf(stdout, "%d site(s): %d figures and %s\n", len(res.Sites), len(res.Figures), res.Report)
 	return exitOK
 }
 

@@ -182,3 +182,60 @@ func TestRunWithFuelMixGrid(t *testing.T) {
 		t.Errorf("uncovered period: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// run draws the figures and the report by default; -no-plots skips them;
+// report redraws them from the folder alone, and refuses a folder that is
+// not a dctwin output with status 2 and the file's name.
+func TestRunDrawsAndReportRedraws(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	code, stdout, stderr := run(t, "run", "-days", "2", "-step", "1h", "-o", out)
+	if code != exitOK {
+		t.Fatalf("run: exit %d: %s", code, stderr)
+	}
+	report := filepath.Join(out, "report.html")
+	for _, f := range []string{report, "phoenix-hybrid/plots/power.png", "phoenix-hybrid/plots/power.svg", "sites_pue_wue.png"} {
+		if !filepath.IsAbs(f) {
+			f = filepath.Join(out, f)
+		}
+		if fi, err := os.Stat(f); err != nil || fi.Size() == 0 {
+			t.Errorf("run did not write %s: %v", f, err)
+		}
+	}
+	if !strings.Contains(stdout, "report.html") {
+		t.Errorf("run does not say where the report is:\n%s", stdout)
+	}
+
+	bare := filepath.Join(dir, "bare")
+	if code, _, stderr := run(t, "run", "-days", "2", "-step", "1h", "-no-plots", "-o", bare); code != exitOK {
+		t.Fatalf("run -no-plots: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(bare, "report.html")); !os.IsNotExist(err) {
+		t.Errorf("-no-plots wrote report.html")
+	}
+	if _, err := os.Stat(filepath.Join(bare, "phoenix-hybrid", "plots")); !os.IsNotExist(err) {
+		t.Errorf("-no-plots wrote figures")
+	}
+	code, stdout, stderr = run(t, "report", bare)
+	if code != exitOK || !strings.Contains(stdout, "report.html") {
+		t.Fatalf("report: exit %d: %s%s", code, stdout, stderr)
+	}
+	a, _ := os.ReadFile(report)
+	b, _ := os.ReadFile(filepath.Join(bare, "report.html"))
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("report redrawn from the folder differs from the one run wrote")
+	}
+
+	if code, _, stderr := run(t, "report", dir); code != exitUsage || !strings.Contains(stderr, "summary.csv") {
+		t.Errorf("report of a non-output folder: exit %d, stderr %q", code, stderr)
+	}
+	os.WriteFile(filepath.Join(bare, "ashburn-colo", "timeseries.csv"), []byte("time,it_kw\n"), 0o644)
+	if code, _, stderr := run(t, "report", bare); code != exitUsage || !strings.Contains(stderr, "timeseries.csv:1: no column") {
+		t.Errorf("report of a malformed folder: exit %d, stderr %q", code, stderr)
+	}
+	for _, args := range [][]string{{"report"}, {"report", "a", "b"}, {"report", "-bogus", out}} {
+		if code, _, stderr := run(t, args...); code != exitUsage || stderr == "" {
+			t.Errorf("dctwin %q: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}

@@ -5,6 +5,7 @@
 // Usage:
 //
 //	dctwin run [flags] [SITE.toml ...]   simulate; no site: the embedded examples
+//	dctwin report OUT                   redraw figures and report.html of a run
 //	dctwin validate SITE.toml ...        check site files
 //	dctwin example [NAME]                list the examples, or print one
 //	dctwin climates                      list the built-in climates

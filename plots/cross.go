@@ -1,0 +1,122 @@
+package plots
+
+import (
+	xfont "golang.org/x/image/font"
+
+	"fmt"
+	"image/color"
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+var siteColors = []color.RGBA{blue, vermilion, green, orange, purple, skyBlue, black, yellow}
+
+var siteShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw.TriangleGlyph{}, draw.PyramidGlyph{}, draw.RingGlyph{}, draw.BoxGlyph{}, draw.CrossGlyph{}, draw.PlusGlyph{}}
+
+// crossCaption states each site's assumptions in brief.
+func crossCaption(sites []*Site) string {
+	var parts []string
+	for _, s := range sites {
+		parts = append(parts, fmt.Sprintf("%s: %s to %s, %s steps; weather %s; grid %s.",
+			s.Name, s.Start.Format("2 Jan 2006"), s.End.Format("2 Jan 2006"), s.Summary.Step, s.Summary.Weather, s.Summary.Carbon))
+	}
+	return strings.Join(parts, "\n")
+}
+
+func crossFigures(sites []*Site) []*figure {
+	return []*figure{tradeoffFigure(sites), totalsFigure(sites)}
+}
+
+func tradeoffFigure(sites []*Site) *figure {
+	p := newPlot("Energy–water trade-off: PUE against WUE of each site", "PUE over the period (facility / IT energy)", "WUE over the period (L per IT kWh)")
+	var xs, ys []float64
+	for i, s := range sites {
+		sc, err := plotter.NewScatter(plotter.XYs{{X: s.Summary.PUE, Y: s.Summary.WUE}})
+		if err != nil {
+			panic("plots: " + err.Error())
+		}
+		sc.GlyphStyle.Color = siteColors[i%len(siteColors)]
+		sc.GlyphStyle.Shape = siteShapes[i%len(siteShapes)]
+		sc.GlyphStyle.Radius = 4
+		p.Add(sc)
+		p.Legend.Add(fmt.Sprintf("%s  (PUE %.3f, WUE %.2f)", s.Name, s.Summary.PUE, s.Summary.WUE), sc)
+		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: s.Summary.PUE, Y: s.Summary.WUE}}, Labels: []string{s.Name}})
+		if err != nil {
+			panic("plots: " + err.Error())
+		}
+		lab.TextStyle[0].Font = font.From(sans, 8.5)
+		lab.Offset = vg.Point{X: 6, Y: -3}
+		p.Add(lab)
+		xs = append(xs, s.Summary.PUE)
+		ys = append(ys, s.Summary.WUE)
+	}
+	limits := func(v []float64) (lo, hi float64) {
+		lo, hi = math.Inf(1), math.Inf(-1)
+		for _, x := range v {
+			lo, hi = min(lo, x), max(hi, x)
+		}
+		span := max(hi-lo, 0.05*math.Abs(hi), 0.01)
+		return lo - 0.25*span, hi + 0.25*span
+	}
+	p.X.Min, p.X.Max = limits(xs)
+	lo, hi := limits(ys)
+	p.Y.Min = lo
+	p.Y.Max = hi + (hi-lo)*0.12*float64(len(sites))
+	p.Legend.Top, p.Legend.Left = true, false
+	p.Legend.XOffs = -4
+	return &figure{name: "sites_pue_wue", title: "Energy–water trade-off", draw: p.Draw,
+		caption: "Lower left is better on both. Evaporative cooling saves electricity (lower PUE) at the cost of water (higher WUE). " + crossCaption(sites)}
+}
+
+func totalsFigure(sites []*Site) *figure {
+	var names []string
+	for _, s := range sites {
+		names = append(names, s.Name)
+	}
+	panel := func(title, unit string, value func(s *Site) float64) *plot.Plot {
+		p := newPlot(title, "", unit)
+		p.Title.TextStyle.Font = font.From(sans, 10)
+		p.Title.TextStyle.Font.Weight = xfont.WeightBold
+		top := 0.0
+		for i, s := range sites {
+			v := make(plotter.Values, len(sites))
+			v[i] = value(s)
+			top = max(top, v[i])
+			b, err := plotter.NewBarChart(v, 18)
+			if err != nil {
+				panic("plots: " + err.Error())
+			}
+			b.Color = siteColors[i%len(siteColors)]
+			b.LineStyle.Width = 0
+			p.Add(b)
+		}
+		p.NominalX(names...)
+		p.X.Tick.Label.Font = font.From(sans, 8)
+		p.X.Tick.Label.Rotation = math.Pi / 6
+		p.X.Tick.Label.XAlign = text.XRight
+		p.X.Tick.Label.YAlign = text.YCenter
+		p.Y.Min, p.Y.Max = 0, top*1.1
+		return p
+	}
+	energy := panel("Facility energy", "energy (GWh)", func(s *Site) float64 { return s.Summary.Energy.Facility / 1e6 })
+	water := panel("Water withdrawal", "water (thousand m³)", func(s *Site) float64 { return s.Summary.Water.Withdrawal / 1e6 })
+	carbon := panel("CO2 emissions", "CO2 (kt)", func(s *Site) float64 { return s.Summary.CarbonKg / 1e6 })
+	draw := func(c draw.Canvas) {
+		t := textStyle(11)
+		t.Font.Weight = xfont.WeightBold
+		t.XAlign = -0.5
+		t.YAlign = -1
+		c.FillText(t, vg.Point{X: (c.Min.X + c.Max.X) / 2, Y: c.Max.Y}, "Energy, water and carbon of each site over its period")
+		c.Max.Y -= t.Height("E") + 6
+		sidePlots(energy, water, carbon)(c)
+	}
+	return &figure{name: "sites_totals", title: "Energy, water and carbon by site", draw: draw,
+		caption: "Totals over each site's simulated period (compare like periods). " + crossCaption(sites)}
+}

@@ -1,0 +1,124 @@
+package plots
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// KPI is one row of the report's KPI table: where its value is in
+// summary.json, what the standards call it, and how to print it.
+type KPI struct {
+	// Path is the dotted JSON path into summary.json ("energy_kwh.it").
+	Path string
+	// Name is the indicator's name, with its symbol where a standard gives one.
+	Name string
+	// Standard names the standard or regulation that defines it, if any.
+	Standard string
+	// Definition says what the number is.
+	Definition string
+	// Unit is the printed unit; Scale converts the summary's unit to it.
+	Unit  string
+	Scale float64
+	// Decimals is the number of decimals printed.
+	Decimals int
+	// Headline marks the figures a reviewer sees first, for every site;
+	// Short is their column heading.
+	Headline bool
+	Short    string
+}
+
+// Standards cited in the KPI table.
+const (
+	iso2   = "ISO/IEC 30134-2 (PUE)"
+	iso3   = "ISO/IEC 30134-3 (REF)"
+	iso6   = "ISO/IEC 30134-6 (ERF)"
+	iso8   = "ISO/IEC 30134-8 (CUE)"
+	iso9   = "ISO/IEC 30134-9 (WUE)"
+	euKPI  = "EU 2024/1364 Annex II"
+	euInd  = "EU 2024/1364 Annex III"
+	tggWUE = "The Green Grid WP 35"
+)
+
+// KPIs lists the rows of the KPI table in order. A row shows only for the
+// sites whose summary.json has its key, so rows for quantities the engine
+// does not compute yet simply stay hidden.
+var KPIs = []KPI{
+	{Path: "energy_kwh.facility", Short: "Facility energy", Name: "Total energy consumption, E<sub>DC</sub>", Standard: euKPI + "; " + iso2, Definition: "All energy the facility used over the period: IT, cooling, power-chain losses, lighting and offices.", Unit: "MWh", Scale: 1e-3, Headline: true},
+	{Path: "energy_kwh.it", Short: "IT energy", Name: "IT equipment energy, E<sub>IT</sub>", Standard: euKPI + "; " + iso2, Definition: "Energy delivered to the IT equipment (racks, including server fans).", Unit: "MWh", Scale: 1e-3, Headline: true},
+	{Path: "energy_kwh.cooling", Name: "Cooling energy", Definition: "Electricity of fans, pumps, chillers and tower fans.", Unit: "MWh", Scale: 1e-3},
+	{Path: "energy_kwh.power_loss", Name: "Power-chain losses", Definition: "Losses of UPS, PDU and utility transformer.", Unit: "MWh", Scale: 1e-3},
+	{Path: "energy_kwh.other", Name: "Lighting and offices", Definition: "Other facility loads.", Unit: "MWh", Scale: 1e-3},
+	{Path: "energy_kwh.grid", Name: "Grid electricity", Definition: "Electricity drawn from the grid.", Unit: "MWh", Scale: 1e-3},
+	{Path: "energy_kwh.pv", Name: "On-site renewable electricity (PV), E<sub>RES-OS</sub>", Standard: euKPI, Definition: "Electricity from on-site photovoltaics used by the facility.", Unit: "MWh", Scale: 1e-3},
+	{Path: "pue", Short: "PUE", Name: "Power usage effectiveness, PUE", Standard: iso2 + "; " + euInd, Definition: "E<sub>DC</sub> / E<sub>IT</sub>: total facility energy per unit of IT energy (1 is ideal).", Unit: "", Scale: 1, Decimals: 3, Headline: true},
+	{Path: "wue_l_per_kwh", Short: "WUE", Name: "Water usage effectiveness, WUE", Standard: iso9 + "; " + euInd, Definition: "W<sub>IN</sub> / E<sub>IT</sub>: site water input (withdrawal) per unit of IT energy.", Unit: "L/kWh", Scale: 1, Decimals: 2, Headline: true},
+	{Path: "water_l.withdrawal", Short: "Water withdrawal", Name: "Total water input (withdrawal), W<sub>IN</sub>", Standard: euKPI, Definition: "Water taken from the supply: consumption + discharge.", Unit: "m³", Scale: 1e-3, Headline: true},
+	{Path: "water_l.consumption", Short: "Water consumption", Name: "Water consumption", Definition: "Water that does not return: tower evaporation and drift (Macknick et al. 2012).", Unit: "m³", Scale: 1e-3, Headline: true},
+	{Path: "water_l.discharge", Name: "Water discharge", Definition: "Tower blowdown returned to the sewer.", Unit: "m³", Scale: 1e-3},
+	{Path: "peak_day_water_withdrawal_l", Short: "Peak-day water withdrawal", Name: "Peak-day water withdrawal", Definition: "The largest withdrawal of one calendar day (site standard time).", Unit: "m³/day", Scale: 1e-3, Decimals: 1, Headline: true},
+	{Path: "peak_kw.grid", Short: "Peak grid demand", Name: "Peak grid demand", Definition: "The largest mean grid power over one simulation step.", Unit: "kW", Scale: 1, Headline: true},
+	{Path: "peak_kw.it", Name: "Peak IT power", Definition: "The largest mean IT power over one simulation step.", Unit: "kW", Scale: 1},
+	{Path: "carbon_kg", Short: "CO₂", Name: "CO₂ emissions (location-based)", Definition: "Grid electricity × the grid's carbon intensity, hour by hour.", Unit: "t CO₂", Scale: 1e-3, Headline: true},
+	{Path: "cue_kg_per_kwh", Name: "Carbon usage effectiveness, CUE", Standard: iso8, Definition: "CO₂ of the facility's energy per unit of IT energy.", Unit: "kg CO₂/kWh", Scale: 1, Decimals: 3},
+	{Path: "carbon_intensity_g_per_kwh", Name: "Grid carbon intensity", Definition: "Grid-energy-weighted mean intensity of the electricity drawn.", Unit: "g CO₂/kWh", Scale: 1},
+	{Path: "heat_rejected_kwh", Name: "Heat released to the air", Definition: "Heat rejected by towers, outdoor transformer and offices.", Unit: "MWh", Scale: 1e-3},
+	{Path: "heat_reused_kwh", Name: "Waste heat reused, E<sub>REUSE</sub>", Standard: euKPI, Definition: "Heat exported for reuse outside the data centre.", Unit: "MWh", Scale: 1e-3},
+	{Path: "erf", Name: "Energy reuse factor, ERF", Standard: iso6 + "; " + euInd, Definition: "E<sub>REUSE</sub> / E<sub>DC</sub>: share of the facility energy reused as heat.", Unit: "", Scale: 1, Decimals: 3},
+	{Path: "ref", Name: "Renewable energy factor, REF", Standard: iso3 + "; " + euInd, Definition: "E<sub>RES-TOT</sub> / E<sub>DC</sub>: share of the facility energy that is renewable.", Unit: "", Scale: 1, Decimals: 3},
+	{Path: "cfe_pct", Name: "Carbon-free energy, hourly matched", Definition: "Share of the facility energy matched hour by hour with carbon-free supply.", Unit: "%", Scale: 1, Decimals: 1},
+	{Path: "wue_source_l_per_kwh", Name: "Source water usage effectiveness, WUE<sub>source</sub>", Standard: tggWUE, Definition: "Site water plus the water of generating the electricity, per unit of IT energy.", Unit: "L/kWh", Scale: 1, Decimals: 2},
+	{Path: "offsite_water_l.withdrawal", Name: "Off-site water withdrawal (electricity generation)", Definition: "Water withdrawn to generate the grid electricity the site draws.", Unit: "m³", Scale: 1e-3},
+	{Path: "offsite_water_l.consumption", Name: "Off-site water consumption (electricity generation)", Definition: "Water consumed to generate the grid electricity the site draws.", Unit: "m³", Scale: 1e-3},
+	{Path: "scarcity_weighted_water_l", Name: "Scarcity-weighted water consumption", Definition: "Water consumption weighted by the local water-scarcity factor.", Unit: "m³ world-eq.", Scale: 1e-3},
+	{Path: "unmet_cooling.kwh", Name: "Unmet cooling", Definition: "Heat the cooling plant could not remove.", Unit: "MWh", Scale: 1e-3, Decimals: 1},
+	{Path: "unmet_cooling.hours", Name: "Hours with unmet cooling", Definition: "Hours in which some heat was not removed.", Unit: "h", Scale: 1, Decimals: 1},
+	{Path: "unserved_kwh", Name: "Unserved energy", Definition: "IT energy that could not be supplied.", Unit: "MWh", Scale: 1e-3, Decimals: 1},
+	{Path: "ride_through_min", Name: "Ride-through time", Definition: "How long the site carries its load without the grid.", Unit: "min", Scale: 1, Decimals: 1},
+	{Path: "cost.total", Name: "Total cost", Definition: "Energy and water cost over the period, in the currency of the site file.", Unit: "", Scale: 1},
+}
+
+// lookup returns the value at a dotted path of a decoded JSON object.
+func lookup(raw map[string]any, path string) (any, bool) {
+	var v any = raw
+	for _, key := range strings.Split(path, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = m[key]; !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// Value returns the KPI's value in a summary, scaled to its unit, and
+// whether the summary has it as a number.
+func (k KPI) Value(raw map[string]any) (float64, bool) {
+	v, ok := lookup(raw, k.Path)
+	if !ok {
+		return 0, false
+	}
+	return k.valueOf(v)
+}
+
+func (k KPI) valueOf(v any) (float64, bool) {
+	n, ok := v.(json.Number)
+	if !ok {
+		return 0, false
+	}
+	x, err := n.Float64()
+	if err != nil {
+		return 0, false
+	}
+	return x * k.Scale, true
+}
+
+// Format prints the KPI's value of a summary as the report shows it.
+func (k KPI) Format(raw map[string]any) (string, bool) {
+	x, ok := k.Value(raw)
+	if !ok {
+		return "", false
+	}
+	return formatNumber(x, k.Decimals), true
+}
