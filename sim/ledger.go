@@ -382,7 +382,9 @@ func (l *ledger) step(k int, v *stepValues, outFrac float64) {
 			l.scale(v, 1-x)
 			short -= x * scalable
 		}
-		unserved = max(short, 0)
+		if short > 1e-9*demand { // above rounding
+			unserved = short
+		}
 	}
 	var fuel float64
 	if g := cfg.Generator; g != nil {
