@@ -5,28 +5,43 @@ import "math"
 // AirCooledChiller returns an air-cooled chiller on the EnergyPlus
 // Chiller:Electric:EIR model (condenser type AirCooled: the curves take the
 // outdoor dry bulb as the entering condenser temperature), scaled to
-// capacityKW. The curves are the ASHRAE 90.1 Appendix G air-cooled set
-// distributed with NREL's openstudio-standards (AirCooled_Chiller_2010_PathA
-// CAPFT and EIRFT, AirCooled_Chiller_AllCapacities_2004_2010 EIRFPLR), which
-// equal 1 at the AHRI 550/590 rating point of 6.67 °C leaving chilled water
-// and 35 °C outdoor air. The reference COP 3.3 of the compressor with a
-// condenser-fan power of 0.03 kW per kW of capacity gives 3.0 overall at the
-// rating point, the ASHRAE 90.1-2019 minimum for air-cooled chillers (10.1 EER).
-// The fitted ranges are taken as 5–15 °C leaving water and 15.6–46.1 °C
-// outdoor air (60–115 °F); outside them the curves are held at the limit.
+// capacityKW.
+//
+// The curves are the ASHRAE 90.1 Appendix G air-cooled set of NREL's
+// openstudio-standards, file
+// lib/openstudio-standards/standards/ashrae_90_1/data/ashrae_90_1.curves.json
+// (the same values at commits 0548f6d and 5242c75), whose notes say "Based on
+// Dick Lord's study dated January 17, 2010":
+//
+//   - AirCooled_Chiller_2010_PathA_CAPFT, biquadratic in Tchws (leaving
+//     chilled water, °C) and Toadb (outdoor dry bulb, °C):
+//     1.0433825, 0.0407073, 0.0004506, −0.0041514, −8.86e−05, −0.0003467;
+//   - AirCooled_Chiller_2010_PathA_EIRFT, same variables:
+//     0.5961915, −0.0099496, 0.0007888, 0.0004506, 0.0004875, −0.0007623;
+//     both fitted for Tchws 5.0–10.0 °C and Toadb 12.7–51.67 °C;
+//   - AirCooled_Chiller_AllCapacities_2004_2010_EIRFPLR, quadratic in the
+//     part-load ratio over 0–1: 0.141, 0.655, 0.203.
+//
+// CAPFT and EIRFT are 1.0002 and 0.9999 at the AHRI 550/590 rating point
+// (6.67 °C leaving water, 35 °C outdoor air), and EIRFPLR(1) is 0.999 as
+// published (the file does not normalise it). As EnergyPlus does, the
+// variables are clamped to the fitted ranges. The reference COP 3.3 of the
+// compressor with a condenser-fan power of 0.03 kW per kW of capacity gives
+// 3.0 overall at the rating point, about the ASHRAE 90.1-2019 full-load
+// minimum for air-cooled chillers (10.1 EER, 2.96 COP).
 func AirCooledChiller(capacityKW float64) Chiller {
 	return Chiller{
 		CapacityKW: capacityKW,
 		COP:        3.3,
 		CapFT: Biquadratic{
-			C:    [6]float64{1.0433825, 0.0407073, 0.0004506, -0.0041514, -0.0000886, -0.0003467},
-			XMin: 5, XMax: 15, YMin: 15.6, YMax: 46.1,
+			C:    [6]float64{1.0433825, 0.0407073, 0.0004506, -0.0041514, -8.86e-05, -0.0003467},
+			XMin: 5, XMax: 10, YMin: 12.7, YMax: 51.67,
 		},
 		EIRFT: Biquadratic{
 			C:    [6]float64{0.5961915, -0.0099496, 0.0007888, 0.0004506, 0.0004875, -0.0007623},
-			XMin: 5, XMax: 15, YMin: 15.6, YMax: 46.1,
+			XMin: 5, XMax: 10, YMin: 12.7, YMax: 51.67,
 		},
-		EIRFPLR:        Quadratic{C: [3]float64{0.141, 0.655, 0.204}, XMin: 0, XMax: 1},
+		EIRFPLR:        Quadratic{C: [3]float64{0.141, 0.655, 0.203}, XMin: 0, XMax: 1},
 		MinPLR:         0.1,
 		MaxPLR:         1,
 		MinUnloadRatio: 0.2,

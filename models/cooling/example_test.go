@@ -40,7 +40,7 @@ func ExampleHall() {
 	fmt.Printf("facility supply %.1f °C, pads evaporating %.2f kg/s\n", d.FacilitySupplyC, d.SprayEvapKgS)
 	fmt.Printf("heat rejected %.0f kW\n", r.HeatRejectedKW())
 	// Output:
-	// cooling 345 kW, of which dry-cooler fans 29 kW
+	// cooling 333 kW, of which dry-cooler fans 29 kW
 	// facility supply 30.0 °C, pads evaporating 3.02 kg/s
-	// heat rejected 4745 kW
+	// heat rejected 4733 kW
 }
