@@ -423,12 +423,10 @@ func (h *Hall) airside(in Load, r *Result) (coilKW, freeKW float64) {
 		case water && wet > 0:
 			free = min(need, wet)
 			sp = free / wet
-			// The scavenger air leaves saturated carrying the heat it took
-			// up (the saturated-exit balance of a cooling tower).
+			// The scavenger air carries the heat away as latent heat
+			// (EvaporativeCooler:Indirect:ResearchSpecial, wet mode).
 			secKgS := max(sp, a.MinSpeed) * a.SecondaryRatio * flowKWK / cpAir
-			hOut := o.EnthalpyJPerKg + 1000*free/secKgS
-			_, wOut := h.sat.SatStateFromEnthalpy(hOut, o.PressurePa)
-			evap := secKgS * max(wOut-o.HumRatio, 0)
+			evap, _ := indirectEvaporation(h.sat, free, secKgS, o.DryBulbC, o.HumRatio, o.EnthalpyJPerKg, o.PressurePa)
 			d.SprayEvapKgS += evap
 			d.SprayBleedKgS += evap / (a.Cycles - 1)
 			d.Evaporative = evap > 0
