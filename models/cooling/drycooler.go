@@ -45,6 +45,9 @@ type DryCooler struct {
 
 	uaDesign   float64 // per unit at full speed, kW/K
 	cAirDesign float64 // per unit at full speed, kW/K
+	// lnUAperCAir is ln(uaDesign/cAirDesign), ln NTU at full speed when
+	// the air is the smaller stream.
+	lnUAperCAir float64
 }
 
 // cpAir is the specific heat of moist air used for the air streams, kJ/(kg·K).
@@ -87,6 +90,7 @@ func (d *DryCooler) init() error {
 	}
 	d.uaDesign = hi * cmin
 	d.cAirDesign = ca
+	d.lnUAperCAir = math.Log(d.uaDesign / d.cAirDesign)
 	return nil
 }
 
@@ -114,38 +118,81 @@ func (d *DryCooler) capacity(n int, s, cw, twIn, tAir float64) float64 {
 
 // effC returns ε·C_min of n units at fan speed s, kW/K.
 func (d *DryCooler) effC(n int, s, cw float64) float64 {
+	return d.effCLn(n, s, math.Log(s), cw, d.lnK(n, cw))
+}
+
+// lnK returns ln(n·UA_design/C_water), the part of ln NTU that does not
+// depend on the fan speed when the water is the smaller stream.
+func (d *DryCooler) lnK(n int, cw float64) float64 {
+	return math.Log(float64(n) * d.uaDesign / cw)
+}
+
+// effCLn is effC given lnS = ln s and lnK = d.lnK(n, cw), so that a solve for
+// the speed at fixed n and cw takes one logarithm per evaluation. With
+// UA = n·UA_d·s^0.8 and C_air = n·C_air,d·s, ln NTU = ln(UA/C_min) is
+// ln(UA_d/C_air,d) − 0.2·ln s when the air is the smaller stream and
+// lnK + 0.8·ln s when the water is.
+func (d *DryCooler) effCLn(n int, s, lnS, cw, lnK float64) float64 {
 	ca := float64(n) * d.cAirDesign * s
-	ua := float64(n) * d.uaDesign * math.Pow(s, 0.8)
-	cmin, cmax := min(ca, cw), max(ca, cw)
-	return crossflowEff(ua/cmin, cmin/cmax) * cmin
+	if ca <= cw {
+		return crossflowEffLn(d.lnUAperCAir-0.2*lnS, ca/cw) * ca
+	}
+	return crossflowEffLn(lnK+0.8*lnS, cw/ca) * cw
+}
+
+// crossflowEffLn is crossflowEff(exp(lnNTU), cr) for NTU > 0, with
+// NTU^0.22 = exp(0.22·ln NTU) in place of a power.
+func crossflowEffLn(lnNTU, cr float64) float64 {
+	ntu := math.Exp(lnNTU)
+	if cr < 1e-9 {
+		return 1 - math.Exp(-ntu)
+	}
+	n22 := math.Exp(0.22 * lnNTU)
+	return 1 - math.Exp(n22/cr*(math.Exp(-cr*ntu/n22)-1)) // ntu/ntu^0.22 = ntu^0.78
 }
 
 // speedFor returns the lowest fan speed at which n units reject q, or 1 with
 // ok false when even full speed cannot.
 func (d *DryCooler) speedFor(n int, q, cw, twIn, tAir float64) (s float64, ok bool) {
-	if d.capacity(n, 1, cw, twIn, tAir) < q {
-		return 1, false
-	}
-	if d.capacity(n, d.MinSpeed, cw, twIn, tAir) >= q {
+	if twIn <= tAir || n == 0 {
+		// No capacity at any speed.
+		if q > 0 {
+			return 1, false
+		}
 		return d.MinSpeed, true
 	}
-	// Illinois (modified regula falsi) on g(s) = capacity − q, keeping the
-	// bracket g(lo) < 0 ≤ g(hi); capacity is smooth and increasing in s, so
-	// a few evaluations settle the speed to 1e-5.
+	dT := twIn - tAir
+	lnK := d.lnK(n, cw)
+	// g(s) = capacity − q; capacity is smooth and increasing in s.
+	g := func(s float64) float64 {
+		if s <= 0 {
+			return -q
+		}
+		return d.effCLn(n, s, math.Log(s), cw, lnK)*dT - q
+	}
 	lo, hi := d.MinSpeed, 1.0
-	glo, ghi := d.capacity(n, lo, cw, twIn, tAir)-q, d.capacity(n, hi, cw, twIn, tAir)-q
+	ghi := g(hi)
+	if ghi < 0 {
+		return 1, false
+	}
+	glo := g(lo)
+	if glo >= 0 {
+		return d.MinSpeed, true
+	}
+	// Illinois (modified regula falsi), keeping the bracket g(lo) < 0 ≤
+	// g(hi); a few evaluations settle the speed to 1e-5.
 	side := 0
 	for range 40 {
 		s := (lo*ghi - hi*glo) / (ghi - glo)
-		g := d.capacity(n, s, cw, twIn, tAir) - q
-		if g >= 0 {
-			hi, ghi = s, g
+		gs := g(s)
+		if gs >= 0 {
+			hi, ghi = s, gs
 			if side == 1 {
 				glo /= 2
 			}
 			side = 1
 		} else {
-			lo, glo = s, g
+			lo, glo = s, gs
 			if side == -1 {
 				ghi /= 2
 			}
