@@ -145,6 +145,7 @@ func (h *Hall) SupplyAirC() float64 {
 // Clone returns an independent copy.
 func (h *Hall) Clone() System {
 	c := *h
+	c.Facility.DryCooler.warm = [2]float64{} // each copy starts its own solves
 	return &c
 }
 
@@ -518,11 +519,11 @@ func (h *Hall) dryCoolers(in Load, q, cw, tRet float64, r *Result) float64 {
 	}
 	s, ok := 1.0, false
 	if n > 0 {
-		s, ok = dc.speedFor(n, q, cw, tRet, tAir)
+		s, ok = dc.speedFrom(n, q, cw, tRet, tAir, &dc.warm[b2i(spray)])
 		if !ok && canSpray && !spray {
 			spray = true
 			wet()
-			s, ok = dc.speedFor(n, q, cw, tRet, tAir)
+			s, ok = dc.speedFrom(n, q, cw, tRet, tAir, &dc.warm[1])
 		}
 	}
 	supply, qdc := f.SupplyC, q
@@ -558,6 +559,14 @@ func (h *Hall) dryCoolers(in Load, q, cw, tRet float64, r *Result) float64 {
 	}
 	d.AirRejectedKW += qdc + d.DryCoolerFanKW
 	return supply
+}
+
+// b2i returns 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // trimOut returns the share of the trim chillers in service.

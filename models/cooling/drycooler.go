@@ -48,6 +48,9 @@ type DryCooler struct {
 	// lnUAperCAir is ln(uaDesign/cAirDesign), ln NTU at full speed when
 	// the air is the smaller stream.
 	lnUAperCAir float64
+	// warm holds the fan speed last found dry and with the pads wetted,
+	// the start of the next solve (0: none).
+	warm [2]float64
 }
 
 // cpAir is the specific heat of moist air used for the air streams, kJ/(kg·K).
@@ -203,6 +206,87 @@ func (d *DryCooler) speedFor(n int, q, cw, twIn, tAir float64) (s float64, ok bo
 		}
 	}
 	return hi, true
+}
+
+// capacityLnD returns g = the heat n units reject at fan speed exp(lnS)
+// less q, kW, and dg/d(ln s), for water of heat-capacity rate cw entering dT
+// above the air (lnK = d.lnK(n, cw)). The derivative follows ε·C_min through
+// ln NTU and Cr: with the air the smaller stream, d ln NTU/d ln s = −0.2 and
+// Cr and C_min are proportional to s; with the water, d ln NTU/d ln s = 0.8,
+// Cr is proportional to 1/s and C_min is fixed.
+func (d *DryCooler) capacityLnD(n int, lnS, cw, lnK, dT, q float64) (g, dg float64) {
+	s := math.Exp(lnS)
+	ca := float64(n) * d.cAirDesign * s
+	var lnNTU, dLnNTU, cr, dCr, cmin, dCmin float64
+	if ca <= cw {
+		lnNTU, dLnNTU, cr, cmin = d.lnUAperCAir-0.2*lnS, -0.2, ca/cw, ca
+		dCr, dCmin = cr, cmin
+	} else {
+		lnNTU, dLnNTU, cr, cmin = lnK+0.8*lnS, 0.8, cw/ca, cw
+		dCr = -cr
+	}
+	ntu := math.Exp(lnNTU)
+	var eps, dEps float64
+	if cr < 1e-9 {
+		e := math.Exp(-ntu)
+		eps, dEps = 1-e, e*ntu*dLnNTU
+	} else {
+		n22 := math.Exp(0.22 * lnNTU)
+		n78 := ntu / n22
+		e := math.Exp(-cr * n78)
+		x := n22 / cr * (e - 1)
+		ex := math.Exp(x)
+		dN22, dN78 := 0.22*n22*dLnNTU, 0.78*n78*dLnNTU
+		dE := e * (-dCr*n78 - cr*dN78)
+		dX := (dN22/cr-n22*dCr/(cr*cr))*(e-1) + n22/cr*dE
+		eps, dEps = 1-ex, -ex*dX
+	}
+	return eps*cmin*dT - q, (dEps*cmin + eps*dCmin) * dT
+}
+
+// speedFrom is speedFor started from *warm, the speed found for the same
+// units in the previous call (0: none), which it updates. Consecutive steps
+// differ little, so Newton's method on ln s from there settles in two or
+// three evaluations where the bracketing solve of speedFor takes six; the
+// speed is the root to 1e-8 of q. Steps that leave [MinSpeed, 1] are cut
+// back to the bound, which decides alone when the answer lies there (full
+// speed too little, minimum speed enough): the capacity rises with speed.
+// Without a start, or if Newton has not settled in a few steps, speedFor
+// solves it.
+func (d *DryCooler) speedFrom(n int, q, cw, twIn, tAir float64, warm *float64) (s float64, ok bool) {
+	s0 := *warm
+	if !(s0 > 0) || twIn <= tAir || n == 0 || q <= 0 || d.MinSpeed <= 0 {
+		s, ok = d.speedFor(n, q, cw, twIn, tAir)
+		*warm = s
+		return s, ok
+	}
+	dT, lnK := twIn-tAir, d.lnK(n, cw)
+	lnMin := math.Log(d.MinSpeed)
+	lnS := math.Log(s0)
+	tol := 1e-8 * q
+	for range 8 {
+		g, dg := d.capacityLnD(n, lnS, cw, lnK, dT, q)
+		switch {
+		case lnS >= 0 && g < 0:
+			*warm = 1
+			return 1, false // full speed cannot
+		case lnS <= lnMin && g >= 0:
+			*warm = d.MinSpeed
+			return d.MinSpeed, true
+		case math.Abs(g) <= tol:
+			s = math.Exp(lnS)
+			*warm = s
+			return s, true
+		case !(dg > 0):
+			s, ok = d.speedFor(n, q, cw, twIn, tAir)
+			*warm = s
+			return s, ok
+		}
+		lnS = min(max(lnS-g/dg, lnMin), 0)
+	}
+	s, ok = d.speedFor(n, q, cw, twIn, tAir)
+	*warm = s
+	return s, ok
 }
 
 // airKgS returns the air mass flow through n units at fan speed s, kg/s.
