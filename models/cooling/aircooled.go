@@ -28,7 +28,9 @@ import "math"
 // variables are clamped to the fitted ranges. The reference COP 3.3 of the
 // compressor with a condenser-fan power of 0.03 kW per kW of capacity gives
 // 3.0 overall at the rating point, about the ASHRAE 90.1-2019 full-load
-// minimum for air-cooled chillers (10.1 EER, 2.96 COP).
+// minimum for air-cooled chillers with condensers: 1.188 kW/ton (COP 2.96,
+// 10.1 EER), Path A, paired with these three curves in the same project's
+// ashrae_90_1_2019.chillers.json.
 func AirCooledChiller(capacityKW float64) Chiller {
 	return Chiller{
 		CapacityKW: capacityKW,
