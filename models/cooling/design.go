@@ -236,7 +236,7 @@ func (h *Hall) Solve(in Load, r *Result) {
 	var removed float64
 	switch h.Air {
 	case AirCRAH:
-		coil = h.crah(in.AirHeatKW, r) // removed by the chillers below
+		coil = h.CRAH.carry(in.AirHeatKW, h.crahRhoCp, r) // removed by the chillers below
 	default:
 		var free float64
 		coil, free = h.airside(in, r)
@@ -244,7 +244,7 @@ func (h *Hall) Solve(in Load, r *Result) {
 	}
 	liquid := 0.0
 	if in.LiquidHeatKW > 0 || h.CDU.CapacityKW > 0 {
-		liquid = h.cdu(in.LiquidHeatKW, r)
+		liquid = h.CDU.carry(in.LiquidHeatKW, r)
 	}
 	if h.LiquidOnCHW {
 		coil += liquid
@@ -269,38 +269,6 @@ func (h *Hall) Solve(in Load, r *Result) {
 		r.Mode = ModePartial
 	}
 	d.Trim = d.MechanicalKW > 0
-}
-
-// crah moves the room's heat with the CRAH fans (affinity laws) and returns
-// the coil load, room heat plus fan heat.
-func (h *Hall) crah(heatKW float64, r *Result) float64 {
-	c := &h.CRAH
-	capM3S := float64(c.Units) * c.AirflowM3S
-	f := heatKW / (h.crahRhoCp * (c.ReturnAirC - c.SupplyAirC)) / capM3S
-	if f > 1 {
-		r.UnmetKW += heatKW * (1 - 1/f)
-		heatKW /= f
-		f = 1
-	}
-	s := max(f, c.MinSpeed)
-	r.CRAHFanKW = float64(c.Units) * c.FanKW * s * s * s
-	return heatKW + r.CRAHFanKW
-}
-
-// cdu carries the liquid heat through the CDUs and returns it with the
-// pumps' heat.
-func (h *Hall) cdu(heatKW float64, r *Result) float64 {
-	c := &h.CDU
-	if heatKW > c.CapacityKW {
-		r.UnmetKW += heatKW - c.CapacityKW
-		heatKW = c.CapacityKW
-	}
-	if c.CapacityKW <= 0 {
-		return 0
-	}
-	s := max(heatKW/c.CapacityKW, c.MinSpeed)
-	r.CDUPumpKW = c.PumpKW * s * s * s
-	return heatKW + r.CDUPumpKW
 }
 
 // chilledWater runs the chilled-water pump and the air-cooled chillers on

@@ -232,9 +232,25 @@ func (p *Plant) Solve(in Load, r *Result) {
 // airSide sizes the CRAH air flow to carry the room's heat at the design air
 // ΔT and returns the coil load (room heat removed plus fan heat).
 func (p *Plant) airSide(heatKW float64, r *Result) float64 {
-	c := &p.CRAH
+	return p.CRAH.carry(heatKW, p.airRhoCp, r)
+}
+
+// liquidSide returns the heat the CDUs pass to the chilled water, their pump
+// heat included; without liquid heat the pumps are off.
+func (p *Plant) liquidSide(heatKW float64, r *Result) float64 {
+	if heatKW <= 0 {
+		return 0
+	}
+	return p.CDU.carry(heatKW, r)
+}
+
+// carry moves heatKW of room heat through the CRAHs, whose supply air holds
+// rhoCp kJ/(m³·K), at the design air ΔT, and returns the coil load: the heat
+// removed plus the fans' heat. The fans follow the cube of their speed
+// (affinity laws); heat beyond the units' full air flow is unmet.
+func (c *CRAH) carry(heatKW, rhoCp float64, r *Result) float64 {
 	capM3S := float64(c.Units) * c.AirflowM3S
-	need := heatKW / (p.airRhoCp * (c.ReturnAirC - c.SupplyAirC))
+	need := heatKW / (rhoCp * (c.ReturnAirC - c.SupplyAirC))
 	f := need / capM3S
 	if f > 1 {
 		r.UnmetKW += heatKW * (1 - 1/f)
@@ -246,13 +262,10 @@ func (p *Plant) airSide(heatKW float64, r *Result) float64 {
 	return heatKW + r.CRAHFanKW
 }
 
-// liquidSide returns the heat the CDUs pass to the chilled water, their pump
-// heat included.
-func (p *Plant) liquidSide(heatKW float64, r *Result) float64 {
-	if heatKW <= 0 {
-		return 0
-	}
-	c := &p.CDU
+// carry moves heatKW of liquid-cooled racks' heat through the CDUs and
+// returns it with the pumps' heat (cube of the flow, affinity laws); heat
+// beyond their capacity is unmet.
+func (c *CDU) carry(heatKW float64, r *Result) float64 {
 	if heatKW > c.CapacityKW {
 		r.UnmetKW += heatKW - c.CapacityKW
 		heatKW = c.CapacityKW
