@@ -62,15 +62,18 @@ func supplyFigure(s *Site, base string) *figure {
 		n++
 	}
 	if sup.GeneratorKWh > 0 {
-		gen := dailyXYs(ser, func(d *Day) float64 { return d.KWh[cGenerator] / d.Hours })
+		gen := dailyXYs(ser, func(d *Day) float64 { return d.Max[cGenerator] })
 		gl := line(gen, purple, 1.2, false)
 		p.Add(gl)
-		p.Legend.Add(fmt.Sprintf("generators, daily mean (%s MWh, %s h)", formatNumber(sup.GeneratorKWh/1000, 1), formatNumber(sup.GeneratorHours, 1)), gl)
+		p.Legend.Add(fmt.Sprintf("generators, daily highest %s mean (%s MWh in %s h)", duration(ser.Interval), formatNumber(sup.GeneratorKWh/1000, 1), formatNumber(sup.GeneratorHours, 1)), gl)
+		for _, xy := range gen {
+			top = max(top, xy.Y)
+		}
 		n++
 	}
 	p.Y.Min = 0
 	p.Y.Max = top * (1.15 + 0.12*float64(n))
-	caption := fmt.Sprintf("Top: the highest %s mean grid draw of each day and the daily mean, against the interconnection limit; on-site PV used and generator output as daily means. ", duration(ser.Interval))
+	caption := fmt.Sprintf("Top: the highest %s mean grid draw of each day and the daily mean, against the interconnection limit; on-site PV used as a daily mean and generator output as the highest row of the day (they run for minutes in outages and tests). ", duration(ser.Interval))
 	if sup.BatteryChargeKWh <= 0 && sup.BatteryDischargeKW <= 0 {
 		return &figure{name: "supply", title: "On-site supply and the grid connection", draw: p.Draw,
 			caption: caption + "Peaks shorter than a row are averaged away; the summary's peak grid demand is per simulation step. " + base}
