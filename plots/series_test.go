@@ -239,11 +239,15 @@ func TestFeatureSeriesMatchSummary(t *testing.T) {
 		want       func(s *Site) float64
 		tol        float64
 	}{
-		{"ai-liquid-adiabatic", "evaporative hours", func(s *Site) float64 { return sumDays(s, func(d *Day) float64 { return d.Mean[cEvaporativeFrac] * d.Hours }) },
+		{"ai-liquid-adiabatic", "evaporative hours", func(s *Site) float64 {
+			return sumDays(s, func(d *Day) float64 { return d.Mean[cEvaporativeFrac] * d.Hours })
+		},
 			func(s *Site) float64 { return s.Summary.Design.EvaporativeHours }, 0.05},
 		{"ai-liquid-adiabatic", "trim hours", func(s *Site) float64 { return sumDays(s, func(d *Day) float64 { return d.Mean[cTrimFrac] * d.Hours }) },
 			func(s *Site) float64 { return s.Summary.Design.TrimHours }, 0.05},
-		{"phoenix-ledger", "off-site water L", func(s *Site) float64 { return sumDays(s, func(d *Day) float64 { return d.Amount[cOffsiteConsumption] }) },
+		{"phoenix-ledger", "off-site water L", func(s *Site) float64 {
+			return sumDays(s, func(d *Day) float64 { return d.Amount[cOffsiteConsumption] })
+		},
 			func(s *Site) float64 { return *s.Summary.OffsiteWater.Consumption }, 1},
 		{"phoenix-ledger", "battery charge kWh", func(s *Site) float64 { return sumDays(s, func(d *Day) float64 { return d.KWh[cBatteryCharge] }) },
 			func(s *Site) float64 { return s.Summary.Supply.BatteryChargeKWh }, 0.5},
