@@ -31,17 +31,22 @@ func siteFigures(s *Site) ([]*figure, []string) {
 		carbonFigure(s, base),
 		sankeyFigure(s, base),
 	}
+	var missing []string
 	if ok, why := hasSupply(s); ok {
 		figs = append(figs, supplyFigure(s, base))
-	} else if s.Summary.Supply != nil && why != "" && !strings.Contains(why, "has no PV") {
-		notes = append(notes, why)
+	} else {
+		missing = append(missing, why)
 	}
 	for _, f := range []func(*Site, string) (*figure, string){facilityWaterFigure, coolingModesFigure, eventsFigure} {
 		fig, why := f(s, base)
-		figs = append(figs, fig)
-		if why != "" {
-			notes = append(notes, why)
+		if fig != nil {
+			figs = append(figs, fig)
+		} else {
+			missing = append(missing, why)
 		}
+	}
+	if len(missing) > 0 {
+		notes = append(notes, "Not drawn for this site: "+strings.Join(missing, "; ")+".")
 	}
 	return slices.DeleteFunc(figs, func(f *figure) bool { return f == nil }), notes
 }

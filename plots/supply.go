@@ -12,18 +12,18 @@ import (
 )
 
 // hasSupply reports whether a site has on-site supply or a grid limit worth
-// a figure, and if not, why.
+// a figure, and if not, which figure and why.
 func hasSupply(s *Site) (bool, string) {
 	sup, lim := s.Summary.Supply, s.Summary.GridLimit
 	if sup == nil || lim == nil {
-		return false, "no on-site supply figure: the summary has no supply ledger (an output of an older dctwin)."
+		return false, "on-site supply (summary.json has no supply ledger: an output of an older dctwin)"
 	}
 	if sup.PVGeneratedKWh <= 0 && sup.BatteryChargeKWh <= 0 && sup.BatteryDischargeKW <= 0 && sup.GeneratorKWh <= 0 && lim.LimitKW <= 0 {
-		return false, "no on-site supply figure: the site has no PV, battery or generator that ran, and no grid connection limit."
+		return false, "on-site supply (no PV, battery or generator that ran, and no grid connection limit)"
 	}
 	ser := s.Series
 	if !ser.Has[cPV] || !ser.Has[cBatteryCharge] || !ser.Has[cBatteryDischarge] || !ser.Has[cGenerator] {
-		return false, "no on-site supply figure: timeseries.csv lacks the pv_kw, battery and generator_kw columns."
+		return false, "on-site supply (timeseries.csv lacks the pv_kw, battery and generator_kw columns)"
 	}
 	return true, ""
 }

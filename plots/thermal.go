@@ -19,11 +19,11 @@ import (
 func facilityWaterFigure(s *Site, base string) (*figure, string) {
 	fw := s.Summary.Design.FacilityWater
 	if fw == nil {
-		return nil, ""
+		return nil, "facility water (the design has no facility-water loop)"
 	}
 	ser := s.Series
 	if !ser.Has[cFacilitySupply] {
-		return nil, "no facility-water figure: timeseries.csv lacks the facility_supply_c column."
+		return nil, "facility water (timeseries.csv lacks the facility_supply_c column)"
 	}
 	p := newPlot(fmt.Sprintf("Facility water against its class: daily supply temperature and the %s limit", fw.Class), "", "facility-water supply (°C)")
 	setTimeAxis(p, s)
@@ -53,20 +53,34 @@ func facilityWaterFigure(s *Site, base string) (*figure, string) {
 // and how often does it need compressors?": hours per month of each.
 func coolingModesFigure(s *Site, base string) (*figure, string) {
 	d := &s.Summary.Design
-	if d.Kind == "" || d.Kind == "chilled-water" || (d.EvaporativeHours <= 0 && d.TrimHours <= 0) {
-		return nil, ""
+	switch {
+	case d.Kind == "":
+		return nil, "cooling modes (summary.json has no cooling design: an output of an older dctwin)"
+	case d.Kind == "chilled-water":
+		return nil, "cooling modes (a chilled-water plant: its towers and chillers show in the water and power figures)"
+	case d.EvaporativeHours <= 0 && d.TrimHours <= 0:
+		return nil, "cooling modes (no hour with evaporative cooling or compressors)"
 	}
 	ser := s.Series
 	if !ser.Has[cEvaporativeFrac] || !ser.Has[cTrimFrac] {
-		return nil, "no cooling-mode figure: timeseries.csv lacks the evaporative_frac and trim_frac columns."
+		return nil, "cooling modes (timeseries.csv lacks the evaporative_frac and trim_frac columns)"
 	}
 	months, evap := ser.monthly(func(d *Day) float64 { return d.Mean[cEvaporativeFrac] * d.Hours })
 	_, trim := ser.monthly(func(d *Day) float64 { return d.Mean[cTrimFrac] * d.Hours })
 	_, hours := ser.monthly(func(d *Day) float64 { return d.Hours })
 	p := newPlot("When the design evaporates water and runs compressors: hours per month", "", "hours in the month (h)")
-	names := []string{fmt.Sprintf("evaporative cooling or spray (%s h over the period)", formatNumber(d.EvaporativeHours, 0)),
-		fmt.Sprintf("compressors, partly or fully (%s h)", formatNumber(d.TrimHours, 0))}
-	bars(p, names, []plotter.Values{evap, trim}, []color.RGBA{skyBlue, vermilion})
+	var names []string
+	var vals []plotter.Values
+	var cols []color.RGBA
+	if d.EvaporativeHours > 0 {
+		names = append(names, fmt.Sprintf("evaporative cooling or spray (%s h over the period)", formatNumber(d.EvaporativeHours, 0)))
+		vals, cols = append(vals, evap), append(cols, skyBlue)
+	}
+	if d.TrimHours > 0 {
+		names = append(names, fmt.Sprintf("compressors, partly or fully (%s h over the period)", formatNumber(d.TrimHours, 0)))
+		vals, cols = append(vals, trim), append(cols, vermilion)
+	}
+	bars(p, names, vals, cols)
 	p.NominalX(monthLabels(months)...)
 	hl, err := plotter.NewScatter(monthPoints(hours))
 	if err != nil {
@@ -78,7 +92,7 @@ func coolingModesFigure(s *Site, base string) (*figure, string) {
 	p.Add(hl)
 	p.Legend.Add("hours of the month inside the period", hl)
 	p.Y.Min = 0
-	headroom(p, maxOf(evap, trim, hours), 3)
+	headroom(p, maxOf(evap, trim, hours), len(vals)+1)
 	return &figure{name: "cooling_modes", title: "Hours with evaporative cooling and with compressors", draw: p.Draw,
 		caption: fmt.Sprintf("Design: %s. Hours of each month in which evaporative coolers or the adiabatic spray ran (they use water) and in which chillers or trim chillers ran (they use the most electricity), from the fractions of the %s rows. ", d.Kind, duration(ser.Interval)) + base}, ""
 }
@@ -101,11 +115,11 @@ const maxEventPanels = 4
 func eventsFigure(s *Site, base string) (*figure, string) {
 	events := s.Summary.Events
 	if len(events) == 0 {
-		return nil, ""
+		return nil, "failure events (the site file has none)"
 	}
 	ser := s.Series
 	if ser.RackInletC == nil {
-		return nil, "no failure-event figure: timeseries.csv lacks the rack_inlet_max_c column."
+		return nil, "failure events (timeseries.csv lacks the rack_inlet_max_c column)"
 	}
 	th := &s.Summary.Thermal
 	loc := s.Start.Location()
@@ -175,7 +189,7 @@ func eventsFigure(s *Site, base string) (*figure, string) {
 		panels = append(panels, p)
 	}
 	if len(panels) == 0 {
-		return nil, "no failure-event figure: no event has a time inside the rows."
+		return nil, "failure events (no event has a time inside the rows)"
 	}
 	cols := min(2, len(panels))
 	rows := (len(panels) + cols - 1) / cols
