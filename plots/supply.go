@@ -51,7 +51,7 @@ func supplyFigure(s *Site, base string) *figure {
 	if lim.LimitKW > 0 {
 		ll := line(plotter.XYs{{X: p.X.Min, Y: lim.LimitKW}, {X: p.X.Max, Y: lim.LimitKW}}, vermilion, 1, true)
 		p.Add(ll)
-		p.Legend.Add(fmt.Sprintf("connection limit %s kW (%s h at it)", formatNumber(lim.LimitKW, 0), formatNumber(lim.HoursAtLimit, 1)), ll)
+		p.Legend.Add(fmt.Sprintf("connection limit %s kW (demand net of PV above it %s h)", formatNumber(lim.LimitKW, 0), formatNumber(lim.HoursAtLimit, 1)), ll)
 		top = max(top, lim.LimitKW)
 		n++
 	}
