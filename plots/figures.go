@@ -419,7 +419,7 @@ func waterFigure(s *Site, base string) *figure {
 	o.Y.Min = 0
 	headroom(o, maxOf(offL, siteL), 2)
 	return &figure{name: "water_monthly", title: "Monthly water, on site and at the power plants", draw: stackPlots(p, o), height: 14 * vg.Centimeter,
-		caption: "Top: " + caption + "Bottom: water consumed at the power plants generating the grid electricity the site drew (off-site, from the grid's generation mix and per-technology factors), beside the site's own consumption. " + base}
+		caption: "Top: " + caption + "Bottom: water consumed at the power plants generating the grid electricity the site drew (off-site: the grid electricity hour by hour times the water consumed per kWh generated, from the site's grid factors or its fuel mix), beside the site's own consumption. " + base}
 }
 
 func loadDurationFigure(s *Site, base string) *figure {

@@ -92,7 +92,7 @@ func coolingModesFigure(s *Site, base string) (*figure, string) {
 	p.Add(hl)
 	p.Legend.Add("hours of the month inside the period", hl)
 	p.Y.Min = 0
-	headroom(p, maxOf(evap, trim, hours), len(vals)+1)
+	p.Y.Max = maxOf(evap, trim, hours) * (1.15 + 0.1*float64(len(vals)+1))
 	return &figure{name: "cooling_modes", title: "Hours with evaporative cooling and with compressors", draw: p.Draw,
 		caption: fmt.Sprintf("Design: %s. Hours of each month in which evaporative coolers or the adiabatic spray ran (they use water) and in which chillers or trim chillers ran (they use the most electricity), from the fractions of the %s rows. ", d.Kind, duration(ser.Interval)) + base}, ""
 }
