@@ -19,6 +19,9 @@ import (
 func facilityWaterFigure(s *Site, base string) (*figure, string) {
 	fw := s.Summary.Design.FacilityWater
 	if fw == nil {
+		if s.Summary.Design.Kind == "" {
+			return nil, "facility water (summary.json has no cooling design: an output of an older dctwin)"
+		}
 		return nil, "facility water (the design has no facility-water loop)"
 	}
 	ser := s.Series
