@@ -118,6 +118,9 @@ const maxEventPanels = 4
 func eventsFigure(s *Site, base string) (*figure, string) {
 	events := s.Summary.Events
 	if len(events) == 0 {
+		if s.Summary.Thermal.Class == "" {
+			return nil, "failure events (summary.json has no thermal results: an output of an older dctwin)"
+		}
 		return nil, "failure events (the site file has none)"
 	}
 	ser := s.Series
