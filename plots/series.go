@@ -82,8 +82,8 @@ type Day struct {
 	DryBulbC, WetBulbC, IntensityG     float64
 	DryMinC, DryMaxC, WetMinC, WetMaxC float64
 	// Mean, Min and Max hold the hour-weighted mean and the extremes of the
-	// interval means of the level columns (isLevel); Max also of grid and
-	// generator power.
+	// interval means of the level columns (isLevel); Max also of grid,
+	// generator, shed IT and unserved power.
 	// For the fractions, Mean × Hours is the hours of the day with that mode
 	// running.
 	Mean, Min, Max [numColumns]float64
@@ -273,6 +273,8 @@ func (s *Series) add(off, dur int64, v *[numColumns]float64) {
 		}
 		d.Min[cGrid], d.Max[cGrid] = min(d.Min[cGrid], v[cGrid]), max(d.Max[cGrid], v[cGrid])
 		d.Max[cGenerator] = max(d.Max[cGenerator], v[cGenerator])
+		d.Max[cShed] = max(d.Max[cShed], v[cShed])
+		d.Max[cUnserved] = max(d.Max[cUnserved], v[cUnserved])
 		d.DryMinC, d.DryMaxC = min(d.DryMinC, v[cDryBulb]), max(d.DryMaxC, v[cDryBulb])
 		d.WetMinC, d.WetMaxC = min(d.WetMinC, v[cWetBulb]), max(d.WetMaxC, v[cWetBulb])
 		s.HourCoolingKWh[cell] += v[cCooling] * h

@@ -72,38 +72,74 @@ func supplyFigure(s *Site, base string) *figure {
 		n++
 	}
 	p.Y.Min = 0
-	p.Y.Max = top * (1.15 + 0.12*float64(n))
-	caption := fmt.Sprintf("Top: the highest %s mean grid draw of each day and the daily mean, against the interconnection limit; on-site PV used as a daily mean and generator output as the highest row of the day (they run for minutes in outages and tests). ", duration(ser.Interval))
-	if sup.BatteryChargeKWh <= 0 && sup.BatteryDischargeKW <= 0 {
-		return &figure{name: "supply", title: "On-site supply and the grid connection", draw: p.Draw,
-			caption: caption + "Peaks shorter than a row are averaged away; the summary's peak grid demand is per simulation step. " + base}
-	}
-	p.X.Label.Text = ""
-	b := newPlot("", "", "battery (MWh per day)")
-	setTimeAxis(b, s)
-	b.X.Label.Text = ""
-	ch := dailyXYs(ser, func(d *Day) float64 { return d.KWh[cBatteryCharge] / 1000 })
-	dis := dailyXYs(ser, func(d *Day) float64 { return d.KWh[cBatteryDischarge] / 1000 })
-	cl := line(ch, green, 1.2, false)
-	dl := line(dis, vermilion, 1.2, true)
-	b.Add(cl, dl)
-	b.Legend.Add(fmt.Sprintf("charged (%s MWh over the period)", formatNumber(sup.BatteryChargeKWh/1000, 1)), cl)
-	b.Legend.Add(fmt.Sprintf("discharged (%s MWh; losses %s MWh)", formatNumber(sup.BatteryDischargeKW/1000, 1), formatNumber(sup.BatteryLossKWh/1000, 1)), dl)
-	fromZero(b, append(append(plotter.XYs{}, ch...), dis...), 2)
+	p.Y.Max = top / max(0.3, 0.92-0.085*float64(n))
+	caption := fmt.Sprintf("Top: the highest %s mean grid draw of each day and the daily mean, against the interconnection limit; on-site PV used as a daily mean; generator output as the highest row of the day (generators run for minutes in outages). ", duration(ser.Interval))
+	panels := []*plot.Plot{p}
 
-	soc := newPlot("", "", "state of charge (%)")
-	setTimeAxis(soc, s)
-	lo := dailyXYs(ser, func(d *Day) float64 { return d.Min[cBatterySOC] })
-	hi := dailyXYs(ser, func(d *Day) float64 { return d.Max[cBatterySOC] })
-	sb := band(lo, hi, lighter(green, 0.6))
-	sl := line(dailyXYs(ser, func(d *Day) float64 { return d.Mean[cBatterySOC] }), green, 1.2, false)
-	soc.Add(sb, sl)
-	soc.Legend.Add("daily range", sb)
-	soc.Legend.Add("daily mean", sl)
-	soc.Y.Min, soc.Y.Max = 0, 135
-	soc.Y.Tick.Marker = plot.ConstantTicks{{Value: 0, Label: "0"}, {Value: 25, Label: "25"}, {Value: 50, Label: "50"}, {Value: 75, Label: "75"}, {Value: 100, Label: "100"}}
-	return &figure{name: "supply", title: "On-site supply, battery and the grid connection", draw: stackPlots(p, b, soc), height: 17 * vg.Centimeter,
-		caption: caption + "Middle: the battery's energy charged and discharged per day (the difference over the period is its losses and the change in what it holds). Bottom: its state of charge, daily range and mean of the rows. " + base}
+	// What the limit cost: IT paused and load not served.
+	unserved := s.Summary.UnservedKWh
+	if (lim.ShedITKWh > 0 && ser.Has[cShed]) || (unserved > 0 && ser.Has[cUnserved]) {
+		lp := newPlot("", "", "load shed (kW)")
+		setTimeAxis(lp, s)
+		var all plotter.XYs
+		k := 0
+		if lim.ShedITKWh > 0 && ser.Has[cShed] {
+			sh := dailyXYs(ser, func(d *Day) float64 { return d.Max[cShed] })
+			sl := line(sh, green, 1.2, false)
+			lp.Add(sl)
+			lp.Legend.Add(fmt.Sprintf("flexible IT paused, daily highest (%s MWh over the period)", formatNumber(lim.ShedITKWh/1000, 1)), sl)
+			all = append(all, sh...)
+			k++
+		}
+		if unserved > 0 && ser.Has[cUnserved] {
+			un := dailyXYs(ser, func(d *Day) float64 { return d.Max[cUnserved] })
+			ul := line(un, black, 1.2, true)
+			lp.Add(ul)
+			lp.Legend.Add(fmt.Sprintf("load not served, daily highest (%s MWh)", formatNumber(unserved/1000, 1)), ul)
+			all = append(all, un...)
+			k++
+		}
+		fromZero(lp, all, k)
+		panels = append(panels, lp)
+		caption += fmt.Sprintf("Next: the highest %s mean of the flexible IT load paused at the limit and of the load no supply could meet. ", duration(ser.Interval))
+	}
+	if sup.BatteryChargeKWh > 0 || sup.BatteryDischargeKW > 0 {
+		b := newPlot("", "", "battery (MWh per day)")
+		setTimeAxis(b, s)
+		ch := dailyXYs(ser, func(d *Day) float64 { return d.KWh[cBatteryCharge] / 1000 })
+		dis := dailyXYs(ser, func(d *Day) float64 { return d.KWh[cBatteryDischarge] / 1000 })
+		cl := line(ch, green, 1.2, false)
+		dl := line(dis, vermilion, 1.2, true)
+		b.Add(cl, dl)
+		b.Legend.Add(fmt.Sprintf("charged (%s MWh over the period)", formatNumber(sup.BatteryChargeKWh/1000, 1)), cl)
+		b.Legend.Add(fmt.Sprintf("discharged (%s MWh; losses %s MWh)", formatNumber(sup.BatteryDischargeKW/1000, 1), formatNumber(sup.BatteryLossKWh/1000, 1)), dl)
+		fromZero(b, append(append(plotter.XYs{}, ch...), dis...), 2)
+
+		soc := newPlot("", "", "state of charge (%)")
+		setTimeAxis(soc, s)
+		lo := dailyXYs(ser, func(d *Day) float64 { return d.Min[cBatterySOC] })
+		hi := dailyXYs(ser, func(d *Day) float64 { return d.Max[cBatterySOC] })
+		sb := band(lo, hi, lighter(green, 0.6))
+		sl := line(dailyXYs(ser, func(d *Day) float64 { return d.Mean[cBatterySOC] }), green, 1.2, false)
+		soc.Add(sb, sl)
+		soc.Legend.Add("daily range", sb)
+		soc.Legend.Add("daily mean", sl)
+		soc.Y.Min, soc.Y.Max = 0, 135
+		soc.Y.Tick.Marker = plot.ConstantTicks{{Value: 0, Label: "0"}, {Value: 25, Label: "25"}, {Value: 50, Label: "50"}, {Value: 75, Label: "75"}, {Value: 100, Label: "100"}}
+		panels = append(panels, b, soc)
+		caption += "Then: the battery's energy charged and discharged per day (the difference over the period is its losses and the change in what it holds), and its state of charge, daily range and mean of the rows. "
+	} else {
+		caption += "Peaks shorter than a row are averaged away; the summary's peak grid demand is per simulation step. "
+	}
+	for _, q := range panels[:len(panels)-1] {
+		q.X.Label.Text = ""
+	}
+	title := "On-site supply and the grid connection"
+	if len(panels) == 1 {
+		return &figure{name: "supply", title: title, draw: p.Draw, caption: caption + base}
+	}
+	return &figure{name: "supply", title: title, draw: stackPlots(panels...), height: vg.Length(len(panels))*5*vg.Centimeter + 3*vg.Centimeter,
+		caption: caption + base}
 }
 
 // monthOf returns the calendar month ("2006-01") of a day of the series.
