@@ -7,10 +7,13 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dctwin/dctwin/sim"
 )
 
 func jsonNumber(x float64) json.Number { return json.Number(strconv.FormatFloat(x, 'f', -1, 64)) }
@@ -270,4 +273,34 @@ func sumDays(s *Site, f func(d *Day) float64) float64 {
 		t += f(&s.Series.Days[i])
 	}
 	return t
+}
+
+// The events figure draws the events that passed the allowable limit first,
+// keeping the order of the site file.
+func TestPickEvents(t *testing.T) {
+	m := 12.0
+	ev := func(pass bool) sim.EventSummary {
+		if pass {
+			return sim.EventSummary{RideThroughMin: &m}
+		}
+		return sim.EventSummary{}
+	}
+	for _, c := range []struct {
+		pass []bool
+		n    int
+		want []int
+	}{
+		{[]bool{false, false, true}, 4, []int{0, 1, 2}},
+		{[]bool{false, false, false, false, false, true}, 4, []int{0, 1, 2, 5}},
+		{[]bool{false, true, false, true, false, true}, 2, []int{1, 3}},
+		{nil, 4, nil},
+	} {
+		var events []sim.EventSummary
+		for _, p := range c.pass {
+			events = append(events, ev(p))
+		}
+		if got := pickEvents(events, c.n); !slices.Equal(got, c.want) {
+			t.Errorf("%v, %d: picked %v, want %v", c.pass, c.n, got, c.want)
+		}
+	}
 }

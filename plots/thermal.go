@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/dctwin/dctwin/sim"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -131,10 +133,9 @@ func eventsFigure(s *Site, base string) (*figure, string) {
 	loc := s.Start.Location()
 	iv := ser.Interval
 	var panels []*plot.Plot
-	for _, ev := range events {
-		if len(panels) == maxEventPanels {
-			break
-		}
+	var drawn []sim.EventSummary
+	for _, i := range pickEvents(events, maxEventPanels) {
+		ev := events[i]
 		start, err1 := time.Parse(time.RFC3339, ev.Start)
 		end, err2 := time.Parse(time.RFC3339, ev.End)
 		if err1 != nil || err2 != nil {
@@ -193,6 +194,7 @@ func eventsFigure(s *Site, base string) (*figure, string) {
 		p.Y.Min = math.Floor(lo - 2)
 		p.Y.Max = hi + (hi-lo)*0.7
 		panels = append(panels, p)
+		drawn = append(drawn, ev)
 	}
 	if len(panels) == 0 {
 		return nil, "failure events (no event has a time inside the rows)"
@@ -214,17 +216,32 @@ func eventsFigure(s *Site, base string) (*figure, string) {
 	}
 	more := ""
 	if len(events) > len(panels) {
-		more = fmt.Sprintf(" The first %d of %d events are drawn; the report's table lists them all.", len(panels), len(events))
+		more = fmt.Sprintf(" %d of %d events are drawn, those that passed the allowable limit first; the report's table lists them all.", len(panels), len(events))
 	}
 	note := ""
 	if iv > time.Minute {
 		note = fmt.Sprintf(" The curves are %s means: an event of minutes shows as one row or less, and its peak is averaged down (the peak inlet of the table is per simulation step). Run with -report-interval 1m to see the first minutes of an event.", duration(iv))
 	}
 	kinds := make([]string, 0, len(panels))
-	for _, ev := range events[:len(panels)] {
+	for _, ev := range drawn {
 		kinds = append(kinds, ev.Kind)
 	}
 	return &figure{name: "events", title: "Failure events: rack inlet and room air", draw: drawGrid, height: vg.Length(rows)*7*vg.Centimeter + 2*vg.Centimeter,
 		caption: fmt.Sprintf("For each failure event (%s), the warmest rack inlet and the room air from before its start to after its effect ended (shaded), against the limits of ASHRAE class %s (recommended up to %s °C, allowable up to %s °C). ",
 			strings.Join(kinds, ", "), th.Class, formatNumber(th.RecommendedC[1], 0), formatNumber(th.AllowableC[1], 0)) + strings.TrimSpace(more+note) + " " + base}, ""
+}
+
+// pickEvents returns the indices of up to n events, in their order: those
+// that took the inlets past the allowable limit first, then the others.
+func pickEvents(events []sim.EventSummary, n int) []int {
+	var pick []int
+	for pass := 0; pass < 2; pass++ {
+		for i, ev := range events {
+			if len(pick) < n && (ev.RideThroughMin != nil) == (pass == 0) {
+				pick = append(pick, i)
+			}
+		}
+	}
+	slices.Sort(pick)
+	return pick
 }
