@@ -291,7 +291,7 @@ func heatMapFigure(s *Site, base, name string, cooling bool) *figure {
 		return ser.HourCoolingKWh[cell] / ser.HourCovered[cell]
 	}
 	if !cooling {
-		title, unit, what = "When the site draws water: water withdrawal by day and hour", "water withdrawal (m³/h)", "the water withdrawn by the site (cooling-tower makeup)"
+		title, unit, what = "When the site draws water: water withdrawal by day and hour", "water withdrawal (m³/h)", "the water withdrawn by the site (make-up of cooling towers and evaporative or adiabatic coolers)"
 		g.value = func(cell int) float64 {
 			if ser.HourCovered[cell] == 0 {
 				return math.NaN()
@@ -503,7 +503,7 @@ func weatherFigure(s *Site, base string) *figure {
 	p.Y.Min = math.Floor(lo - 2)
 	p.Y.Max = hi + (hi-lo)*0.55
 	return &figure{name: "weather", title: "Weather: dry and wet bulb", draw: p.Draw,
-		caption: fmt.Sprintf("Daily mean and range of the %s means of the outdoor dry-bulb and thermodynamic wet-bulb temperatures. Evaporative cooling towers are driven by the wet bulb. ", duration(ser.Interval)) + base}
+		caption: fmt.Sprintf("Daily mean and range of the %s means of the outdoor dry-bulb and thermodynamic wet-bulb temperatures. Cooling towers and evaporative coolers are driven by the wet bulb, dry coolers and air-cooled chillers by the dry bulb. ", duration(ser.Interval)) + base}
 }
 
 func carbonFigure(s *Site, base string) *figure {
