@@ -48,7 +48,13 @@ var checkRE = regexp.MustCompile(`<div id="dctwin-check" data-images="(\d+)" dat
 // its figures and raises no error.
 func TestReportInBrowser(t *testing.T) {
 	bin := chromium(t)
-	_, res := writeTestOut(t)
+	for _, folder := range []string{portfolio, features} {
+		t.Run(folder, func(t *testing.T) { checkInBrowser(t, bin, folder) })
+	}
+}
+
+func checkInBrowser(t *testing.T, bin, folder string) {
+	_, res := writeTestOut(t, folder)
 	html, err := os.ReadFile(res.Report)
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +103,7 @@ func TestReportInBrowser(t *testing.T) {
 	if fi, err := os.Stat(shot); err != nil || fi.Size() < 10000 {
 		t.Errorf("no screenshot of the report: %v", err)
 	}
-	if dst := os.Getenv("DCTWIN_REPORT_SCREENSHOT"); dst != "" {
+	if dst := os.Getenv("DCTWIN_REPORT_SCREENSHOT"); dst != "" && folder == portfolio {
 		data, _ := os.ReadFile(shot)
 		os.WriteFile(dst, data, 0o644)
 	}

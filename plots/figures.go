@@ -15,9 +15,11 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// siteFigures returns the figures of one site, in the order of the report.
-func siteFigures(s *Site) []*figure {
+// siteFigures returns the figures of one site, in the order of the report,
+// and a note for each figure the site's data does not support.
+func siteFigures(s *Site) ([]*figure, []string) {
 	base := siteCaption(s)
+	var notes []string
 	figs := []*figure{
 		powerFigure(s, base),
 		pueWUEFigure(s, base),
@@ -29,7 +31,24 @@ func siteFigures(s *Site) []*figure {
 		carbonFigure(s, base),
 		sankeyFigure(s, base),
 	}
-	return slices.DeleteFunc(figs, func(f *figure) bool { return f == nil })
+	var missing []string
+	if ok, why := hasSupply(s); ok {
+		figs = append(figs, supplyFigure(s, base))
+	} else {
+		missing = append(missing, why)
+	}
+	for _, f := range []func(*Site, string) (*figure, string){facilityWaterFigure, coolingModesFigure, eventsFigure} {
+		fig, why := f(s, base)
+		if fig != nil {
+			figs = append(figs, fig)
+		} else {
+			missing = append(missing, why)
+		}
+	}
+	if len(missing) > 0 {
+		notes = append(notes, "Not drawn for this site: "+strings.Join(missing, "; ")+".")
+	}
+	return slices.DeleteFunc(figs, func(f *figure) bool { return f == nil }), notes
 }
 
 // siteCaption states the assumptions behind every figure of a site.
@@ -272,7 +291,7 @@ func heatMapFigure(s *Site, base, name string, cooling bool) *figure {
 		return ser.HourCoolingKWh[cell] / ser.HourCovered[cell]
 	}
 	if !cooling {
-		title, unit, what = "When the site draws water: water withdrawal by day and hour", "water withdrawal (m³/h)", "the water withdrawn by the site (cooling-tower makeup)"
+		title, unit, what = "When the site draws water: water withdrawal by day and hour", "water withdrawal (m³/h)", "the water withdrawn by the site (make-up of cooling towers and evaporative or adiabatic coolers)"
 		g.value = func(cell int) float64 {
 			if ser.HourCovered[cell] == 0 {
 				return math.NaN()
@@ -353,45 +372,54 @@ func waterFigure(s *Site, base string) *figure {
 	if len(months) == 0 {
 		return nil
 	}
-	p := newPlot("Monthly water: withdrawal, consumption and discharge", "", "water (m³)")
-	var labels []string
-	multiYear := months[0].Month[:4] != months[len(months)-1].Month[:4]
-	vals := [3]plotter.Values{}
-	top := 0.0
+	p := newPlot("Monthly water: withdrawal, consumption and discharge", "", "site water (m³)")
+	var names []string
 	for _, m := range months {
-		t, err := time.Parse("2006-01", m.Month)
-		label := m.Month
-		if err == nil {
-			label = t.Format("Jan")
-			if multiYear {
-				label = t.Format("Jan\n2006")
-			}
-		}
-		labels = append(labels, label)
+		names = append(names, m.Month)
+	}
+	vals := []plotter.Values{nil, nil, nil}
+	for _, m := range months {
 		vals[0] = append(vals[0], m.WithdrawalL/1000)
 		vals[1] = append(vals[1], m.ConsumptionL/1000)
 		vals[2] = append(vals[2], m.DischargeL/1000)
-		top = max(top, m.WithdrawalL/1000)
 	}
-	width := min(vg.Length(14), figWidth/vg.Length(len(months)*5))
-	names := []string{"withdrawal (taken from the supply)", "consumption (evaporated, drift)", "discharge (blowdown to sewer)"}
-	cols := []color.Color{blue, vermilion, skyBlue}
-	for i := range vals {
-		b, err := plotter.NewBarChart(vals[i], width)
-		if err != nil {
-			panic("plots: " + err.Error())
-		}
-		b.Color = cols[i]
-		b.LineStyle.Width = 0
-		b.Offset = vg.Length(i-1) * width
-		p.Add(b)
-		p.Legend.Add(names[i], b)
-	}
-	p.NominalX(labels...)
+	bars(p, []string{"withdrawal (taken from the supply)", "consumption (evaporated, drift)", "discharge (blowdown, bleed to sewer)"},
+		vals, []color.RGBA{blue, vermilion, skyBlue})
+	p.NominalX(monthLabels(names)...)
 	p.Y.Min = 0
-	headroom(p, top, 3)
-	return &figure{name: "water_monthly", title: "Monthly water", draw: p.Draw,
-		caption: "Water per calendar month (site standard time): withdrawal = consumption + discharge (Macknick et al. 2012 definitions). Consumption is tower evaporation and drift; discharge is blowdown. A month only partly inside the period shows only that part. " + base}
+	headroom(p, maxOf(vals...), 3)
+	caption := "Water per calendar month (site standard time): withdrawal = consumption + discharge (Macknick et al. 2012 definitions). Consumption is the evaporation and drift of towers and the evaporation of adiabatic and evaporative coolers; discharge is blowdown and bleed. A month only partly inside the period shows only that part. "
+	ser := s.Series
+	off := s.Summary.OffsiteWater
+	if off == nil || off.Consumption == nil || *off.Consumption <= 0 || !ser.Has[cOffsiteConsumption] || ser.Blank[cOffsiteConsumption] {
+		return &figure{name: "water_monthly", title: "Monthly water", draw: p.Draw, caption: caption + base}
+	}
+	// Off-site water is often many times the site's: a panel of its own
+	// keeps the site's bars readable, with the site's consumption repeated
+	// there for scale.
+	p.X.Label.Text = ""
+	om, offL := ser.monthly(func(d *Day) float64 { return d.Amount[cOffsiteConsumption] / 1000 })
+	siteL := make(plotter.Values, len(om))
+	for i, m := range om {
+		for _, sm := range months {
+			if sm.Month == m {
+				siteL[i] = sm.ConsumptionL / 1000
+			}
+		}
+	}
+	o := newPlot("Off-site: water consumed at the power plants for the grid electricity", "", "water consumed (m³)")
+	o.Title.TextStyle.Font.Size = p.Title.TextStyle.Font.Size * 0.85
+	ratioText := ""
+	if site := s.Summary.Water.Consumption; site > 0 {
+		ratioText = fmt.Sprintf(", %s × the site's", formatNumber(*off.Consumption/site, 1))
+	}
+	bars(o, []string{fmt.Sprintf("off-site consumption (%s m³ over the period%s)", formatNumber(*off.Consumption/1000, 0), ratioText), "site consumption, for scale"},
+		[]plotter.Values{offL, siteL}, []color.RGBA{purple, vermilion})
+	o.NominalX(monthLabels(om)...)
+	o.Y.Min = 0
+	headroom(o, maxOf(offL, siteL), 2)
+	return &figure{name: "water_monthly", title: "Monthly water, on site and at the power plants", draw: stackPlots(p, o), height: 14 * vg.Centimeter,
+		caption: "Top: " + caption + "Bottom: water consumed at the power plants generating the grid electricity the site drew (off-site: the grid electricity hour by hour times the water consumed per kWh generated, from the site's grid factors or its fuel mix), beside the site's own consumption. " + base}
 }
 
 func loadDurationFigure(s *Site, base string) *figure {
@@ -475,7 +503,7 @@ func weatherFigure(s *Site, base string) *figure {
 	p.Y.Min = math.Floor(lo - 2)
 	p.Y.Max = hi + (hi-lo)*0.55
 	return &figure{name: "weather", title: "Weather: dry and wet bulb", draw: p.Draw,
-		caption: fmt.Sprintf("Daily mean and range of the %s means of the outdoor dry-bulb and thermodynamic wet-bulb temperatures. Evaporative cooling towers are driven by the wet bulb. ", duration(ser.Interval)) + base}
+		caption: fmt.Sprintf("Daily mean and range of the %s means of the outdoor dry-bulb and thermodynamic wet-bulb temperatures. Cooling towers and evaporative coolers are driven by the wet bulb, dry coolers and air-cooled chillers by the dry bulb. ", duration(ser.Interval)) + base}
 }
 
 func carbonFigure(s *Site, base string) *figure {

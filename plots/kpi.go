@@ -2,6 +2,7 @@ package plots
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 )
 
@@ -29,14 +30,16 @@ type KPI struct {
 
 // Standards cited in the KPI table.
 const (
-	iso2   = "ISO/IEC 30134-2 (PUE)"
-	iso3   = "ISO/IEC 30134-3 (REF)"
-	iso6   = "ISO/IEC 30134-6 (ERF)"
-	iso8   = "ISO/IEC 30134-8 (CUE)"
-	iso9   = "ISO/IEC 30134-9 (WUE)"
-	euKPI  = "EU 2024/1364 Annex II"
-	euInd  = "EU 2024/1364 Annex III"
-	tggWUE = "The Green Grid WP 35"
+	iso2    = "ISO/IEC 30134-2 (PUE)"
+	iso3    = "ISO/IEC 30134-3 (REF)"
+	iso6    = "ISO/IEC 30134-6 (ERF)"
+	iso8    = "ISO/IEC 30134-8 (CUE)"
+	iso9    = "ISO/IEC 30134-9 (WUE)"
+	euKPI   = "EU 2024/1364 Annex II"
+	euInd   = "EU 2024/1364 Annex III"
+	tggWUE  = "The Green Grid WP 35"
+	ashrae  = "ASHRAE TC 9.9 thermal guidelines"
+	ashraeW = "ASHRAE TC 9.9 liquid-cooling classes"
 )
 
 // KPIs lists the rows of the KPI table in order. A row shows only for the
@@ -45,7 +48,7 @@ const (
 var KPIs = []KPI{
 	{Path: "energy_kwh.facility", Short: "Facility energy", Name: "Total energy consumption, E<sub>DC</sub>", Standard: euKPI + "; " + iso2, Definition: "All energy the facility used over the period: IT, cooling, power-chain losses, lighting and offices.", Unit: "MWh", Scale: 1e-3, Headline: true},
 	{Path: "energy_kwh.it", Short: "IT energy", Name: "IT equipment energy, E<sub>IT</sub>", Standard: euKPI + "; " + iso2, Definition: "Energy delivered to the IT equipment (racks, including server fans).", Unit: "MWh", Scale: 1e-3, Headline: true},
-	{Path: "energy_kwh.cooling", Name: "Cooling energy", Definition: "Electricity of fans, pumps, chillers and tower fans.", Unit: "MWh", Scale: 1e-3},
+	{Path: "energy_kwh.cooling", Name: "Cooling energy", Definition: "Electricity of the cooling plant: air-handler and CDU fans and pumps, chilled-water, condenser and facility-water pumps, chillers, tower, condenser and dry-cooler fans, and heat pumps lifting heat for reuse.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.power_loss", Name: "Power-chain losses", Definition: "Losses of UPS, PDU and utility transformer.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.other", Name: "Lighting and offices", Definition: "Other facility loads.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.grid", Name: "Grid electricity", Definition: "Electricity drawn from the grid.", Unit: "MWh", Scale: 1e-3},
@@ -53,15 +56,15 @@ var KPIs = []KPI{
 	{Path: "pue", Short: "PUE", Name: "Power usage effectiveness, PUE", Standard: iso2 + "; " + euInd, Definition: "E<sub>DC</sub> / E<sub>IT</sub>: total facility energy per unit of IT energy (1 is ideal).", Unit: "", Scale: 1, Decimals: 3, Headline: true},
 	{Path: "wue_l_per_kwh", Short: "WUE", Name: "Water usage effectiveness, WUE", Standard: iso9 + "; " + euInd, Definition: "W<sub>IN</sub> / E<sub>IT</sub>: site water input (withdrawal) per unit of IT energy.", Unit: "L/kWh", Scale: 1, Decimals: 2, Headline: true},
 	{Path: "water_l.withdrawal", Short: "Water withdrawal", Name: "Total water input (withdrawal), W<sub>IN</sub>", Standard: euKPI, Definition: "Water taken from the supply: consumption + discharge.", Unit: "m³", Scale: 1e-3, Headline: true},
-	{Path: "water_l.consumption", Short: "Water consumption", Name: "Water consumption", Definition: "Water that does not return: tower evaporation and drift (Macknick et al. 2012).", Unit: "m³", Scale: 1e-3, Headline: true},
-	{Path: "water_l.discharge", Name: "Water discharge", Definition: "Tower blowdown returned to the sewer.", Unit: "m³", Scale: 1e-3},
+	{Path: "water_l.consumption", Short: "Water consumption", Name: "Water consumption", Definition: "Water that does not return: evaporation and drift of cooling towers and the evaporation of adiabatic and evaporative coolers (Macknick et al. 2012).", Unit: "m³", Scale: 1e-3, Headline: true},
+	{Path: "water_l.discharge", Name: "Water discharge", Definition: "Water returned to the sewer: tower blowdown and the bleed of adiabatic and evaporative coolers.", Unit: "m³", Scale: 1e-3},
 	{Path: "peak_day_water_withdrawal_l", Short: "Peak-day water withdrawal", Name: "Peak-day water withdrawal", Definition: "The largest withdrawal of one calendar day (site standard time).", Unit: "m³/day", Scale: 1e-3, Decimals: 1, Headline: true},
 	{Path: "peak_kw.grid", Short: "Peak grid demand", Name: "Peak grid demand", Definition: "The largest mean grid power over one simulation step.", Unit: "kW", Scale: 1, Headline: true},
 	{Path: "peak_kw.it", Name: "Peak IT power", Definition: "The largest mean IT power over one simulation step.", Unit: "kW", Scale: 1},
 	{Path: "carbon_kg", Short: "CO₂", Name: "CO₂ emissions (location-based)", Definition: "Grid electricity × the grid's carbon intensity, hour by hour.", Unit: "t CO₂", Scale: 1e-3, Headline: true},
 	{Path: "cue_kg_per_kwh", Name: "Carbon usage effectiveness, CUE", Standard: iso8, Definition: "CO₂ of the facility's energy per unit of IT energy.", Unit: "kg CO₂/kWh", Scale: 1, Decimals: 3},
 	{Path: "carbon_intensity_g_per_kwh", Name: "Grid carbon intensity", Definition: "Grid-energy-weighted mean intensity of the electricity drawn.", Unit: "g CO₂/kWh", Scale: 1},
-	{Path: "heat_rejected_kwh", Name: "Heat released to the air", Definition: "Heat rejected by towers, outdoor transformer and offices.", Unit: "MWh", Scale: 1e-3},
+	{Path: "heat_rejected_kwh", Name: "Heat released to the air", Definition: "Heat released to the outdoor air: by cooling towers, dry coolers, air-cooled condensers and chillers, exhaust air, the outdoor transformer and offices.", Unit: "MWh", Scale: 1e-3},
 	{Path: "heat_reused_kwh", Name: "Waste heat reused, E<sub>REUSE</sub>", Standard: euKPI, Definition: "Heat exported for reuse outside the data centre.", Unit: "MWh", Scale: 1e-3},
 	{Path: "erf", Name: "Energy reuse factor, ERF", Standard: iso6 + "; " + euInd, Definition: "E<sub>REUSE</sub> / E<sub>DC</sub>: share of the facility energy reused as heat.", Unit: "", Scale: 1, Decimals: 3},
 	{Path: "ref", Name: "Renewable energy factor, REF", Standard: iso3 + "; " + euInd, Definition: "E<sub>RES-TOT</sub> / E<sub>DC</sub>: share of the facility energy that is renewable.", Unit: "", Scale: 1, Decimals: 3},
@@ -72,20 +75,44 @@ var KPIs = []KPI{
 	{Path: "scarcity_weighted_water_l", Name: "Scarcity-weighted water consumption", Definition: "Water consumption weighted by the local water-scarcity factor.", Unit: "m³ world-eq.", Scale: 1e-3},
 	{Path: "unmet_cooling.kwh", Name: "Unmet cooling", Definition: "Heat the cooling plant could not remove.", Unit: "MWh", Scale: 1e-3, Decimals: 1},
 	{Path: "unmet_cooling.hours", Name: "Hours with unmet cooling", Definition: "Hours in which some heat was not removed.", Unit: "h", Scale: 1, Decimals: 1},
-	{Path: "unserved_kwh", Name: "Unserved energy", Definition: "IT energy that could not be supplied.", Unit: "MWh", Scale: 1e-3, Decimals: 1},
-	{Path: "ride_through_min", Name: "Ride-through time", Definition: "How long the site carries its load without the grid.", Unit: "min", Scale: 1, Decimals: 1},
-	{Path: "cost.total", Name: "Total cost", Definition: "Energy and water cost over the period, in the currency of the site file.", Unit: "", Scale: 1},
+	{Path: "unserved_kwh", Name: "Unserved energy", Definition: "Load that no supply could meet: above the grid connection limit after battery, generator and flexible IT, or in a utility outage beyond what the generators carried.", Unit: "MWh", Scale: 1e-3, Decimals: 1},
+	{Path: "ride_through_min", Name: "Ride-through time of the failure events", Definition: "The shortest time, over the site's failure events, from an event's start until the warmest rack inlet passed the allowable limit of the site's ASHRAE class (–: no event took it past the limit, or no events).", Unit: "min", Scale: 1, Decimals: 1},
+	{Path: "thermal.ride_through_at_peak_min", Name: "Ride-through of the design at peak load", Definition: "What the design rides through: minutes from a total loss of cooling at the period's peak heat load (chillers and heat rejection stopped, UPS-fed fans and pumps running) until the warmest rack inlet passes the allowable limit.", Unit: "min", Scale: 1, Decimals: 1},
+	{Path: "thermal.hours_above_recommended", Name: "Hours above the recommended inlet range", Standard: ashrae, Definition: "Hours the warmest rack inlet was above the recommended maximum of the site's ASHRAE class.", Unit: "h", Scale: 1, Decimals: 1},
+	{Path: "thermal.hours_above_allowable", Name: "Hours above the allowable inlet range", Standard: ashrae, Definition: "Hours the warmest rack inlet was above the allowable maximum of the site's ASHRAE class.", Unit: "h", Scale: 1, Decimals: 1},
+	{Path: "thermal.max_inlet_c", Name: "Warmest rack inlet", Definition: "The highest temperature of the warmest rack inlet over the period (per simulation step).", Unit: "°C", Scale: 1, Decimals: 1},
+	{Path: "cooling_design.facility_water.hours_above_class", Name: "Hours above the facility-water class", Standard: ashraeW, Definition: "Hours the facility-water supply to the liquid-cooled IT was warmer than the limit of its ASHRAE W class.", Unit: "h", Scale: 1, Decimals: 1},
+	{Path: "cooling_design.evaporative_hours", Name: "Hours with evaporative cooling", Definition: "Hours in which evaporative coolers or the adiabatic spray of dry coolers ran (they use water).", Unit: "h", Scale: 1, Decimals: 1},
+	{Path: "cooling_design.trim_hours", Name: "Hours with compressors", Definition: "Hours in which chillers or trim chillers ran, partly or fully.", Unit: "h", Scale: 1, Decimals: 1},
+	{Path: "grid_limit.hours_at_limit", Name: "Hours at the grid connection limit", Definition: "Hours in which the demand net of on-site PV would have passed the interconnection limit.", Unit: "h", Scale: 1, Decimals: 1},
+	{Path: "supply.generator_kwh", Name: "Generator electricity", Definition: "Electricity the standby generators supplied to the site, in utility outages and at the grid limit (their monthly tests run on a load bank and are not counted here).", Unit: "MWh", Scale: 1e-3, Decimals: 1},
+	{Path: "supply.generator_fuel_l", Name: "Generator fuel", Definition: "Diesel burnt by the standby generators, test runs included.", Unit: "m³", Scale: 1e-3, Decimals: 1},
+	{Path: "cost.total", Name: "Total operating cost", Definition: "Energy, demand, water, sewer and fuel charges over the period, in the currency of the site's tariff (cost.currency).", Unit: "currency", Scale: 1},
+	{Path: "cost.energy", Name: "Cost: energy", Definition: "Energy charges of the grid electricity, time-of-use where the tariff has it.", Unit: "currency", Scale: 1},
+	{Path: "cost.demand", Name: "Cost: demand", Definition: "Demand charges on each month's peak grid draw.", Unit: "currency", Scale: 1},
+	{Path: "cost.water", Name: "Cost: water", Definition: "Charges for the water withdrawn.", Unit: "currency", Scale: 1},
+	{Path: "cost.sewer", Name: "Cost: sewer", Definition: "Charges for the water discharged.", Unit: "currency", Scale: 1},
+	{Path: "cost.fuel", Name: "Cost: generator fuel", Definition: "The generators' fuel.", Unit: "currency", Scale: 1},
 }
 
-// lookup returns the value at a dotted path of a decoded JSON object.
+// lookup returns the value at a dotted path of a decoded JSON object; a
+// number in the path indexes an array ("events.0.peak_inlet_c").
 func lookup(raw map[string]any, path string) (any, bool) {
 	var v any = raw
 	for _, key := range strings.Split(path, ".") {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if v, ok = m[key]; !ok {
+		switch x := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = x[key]; !ok {
+				return nil, false
+			}
+		case []any:
+			i, err := strconv.Atoi(key)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil, false
+			}
+			v = x[i]
+		default:
 			return nil, false
 		}
 	}

@@ -31,6 +31,8 @@ type Result struct {
 type drawn struct {
 	figs     []*figure
 	png, svg [][]byte
+	// notes say which figures the site's data does not support, and why.
+	notes []string
 }
 
 // Write reads the output folder out and writes the figures of every site
@@ -58,11 +60,12 @@ func Write(ctx context.Context, out string, opt Options) (*Result, error) {
 	g.SetLimit(parallel)
 	for i, s := range sites {
 		g.Go(func() error {
-			figs := siteFigures(s)
+			figs, notes := siteFigures(s)
 			d, err := encodeAll(ctx, figs)
 			if err != nil {
 				return fmt.Errorf("site %s: %w", s.Name, err)
 			}
+			d.notes = notes
 			results[i] = d
 			if err := writeFigures(filepath.Join(s.Dir, "plots"), d); err != nil {
 				return fmt.Errorf("site %s: %w", s.Name, err)

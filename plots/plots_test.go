@@ -4,23 +4,50 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dctwin/dctwin/sim"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden figures in testdata/golden")
 
-// testOut copies testdata/out (a 14-day, hourly run of the embedded example
-// portfolio, written by dctwin run) to a temporary folder.
-func testOut(t testing.TB) string {
+// The test folders, written by dctwin run (see testFolders).
+const (
+	// portfolio is a 14-day, hourly run of the embedded example portfolio
+	// from before the cooling designs, thermal mass and ledger: it checks
+	// that outputs without their keys and columns still draw.
+	portfolio = "out"
+	// features holds runs of four examples from 2025-07-07 for 16 days with
+	// hourly rows: ai-hall-failures (three failure events, generators),
+	// heat-reuse and ai-liquid-adiabatic (liquid cooling, facility water,
+	// dry coolers, heat reuse, adiabatic spray) and phoenix-ledger (grid
+	// limit, battery, PV from the Phoenix TMY3 EPW with its [pv] table
+	// uncommented, cost):
+	//
+	//	dctwin run -no-plots -start 2025-07-07 -days 16 -report-interval 1h ai-hall-failures.toml heat-reuse.toml ai-liquid-adiabatic.toml
+	//	dctwin run -no-plots -start 2025-07-07 -days 16 -step 15m -report-interval 1h -weather USA_AZ_Phoenix-Sky.Harbor.Intl.AP.722780_TMY3.epw phoenix-ledger.toml
+	//
+	// with the two summary.csv files joined.
+	features = "features"
+)
+
+// testOut copies a test folder under testdata to a temporary folder.
+func testOut(t testing.TB, name ...string) string {
 	t.Helper()
 	dst := t.TempDir()
-	src := filepath.Join("testdata", "out")
+	folder := portfolio
+	if len(name) > 0 {
+		folder = name[0]
+	}
+	src := filepath.Join("testdata", folder)
 	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -41,38 +68,48 @@ func testOut(t testing.TB) string {
 	return dst
 }
 
-// written draws the test folder once per test binary.
-var written struct {
+type writtenFolder struct {
 	out string
 	res *Result
 	err error
 }
 
-func writeTestOut(t *testing.T) (string, *Result) {
+// written holds each test folder drawn once per test binary.
+var written = map[string]*writtenFolder{}
+
+// writeTestOut draws a test folder (the portfolio by default) once and
+// returns where.
+func writeTestOut(t *testing.T, name ...string) (string, *Result) {
 	t.Helper()
-	if written.out == "" {
-		written.out = testOut(t)
+	folder := portfolio
+	if len(name) > 0 {
+		folder = name[0]
+	}
+	w := written[folder]
+	if w == nil {
+		w = &writtenFolder{}
+		written[folder] = w
 		// t.TempDir would vanish with the first test: keep a folder of our own.
 		keep, err := os.MkdirTemp("", "plots-test")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.CopyFS(keep, os.DirFS(written.out)); err != nil {
+		if err := os.CopyFS(keep, os.DirFS(testOut(t, folder))); err != nil {
 			t.Fatal(err)
 		}
-		written.out = keep
-		written.res, written.err = Write(context.Background(), keep, Options{})
+		w.out = keep
+		w.res, w.err = Write(context.Background(), keep, Options{})
 	}
-	if written.err != nil {
-		t.Fatal(written.err)
+	if w.err != nil {
+		t.Fatal(w.err)
 	}
-	return written.out, written.res
+	return w.out, w.res
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if written.out != "" {
-		os.RemoveAll(written.out)
+	for _, w := range written {
+		os.RemoveAll(w.out)
 	}
 	os.Exit(code)
 }
@@ -92,12 +129,19 @@ func TestGoldenFigures(t *testing.T) {
 		}
 	}
 	files = append(files, "phoenix-hybrid/plots/power.png", "phoenix-hybrid/plots/energy_flow.png")
+	compareGoldens(t, out, "", files)
+}
+
+// compareGoldens compares files of a drawn folder with
+// testdata/golden/<prefix><path with / as _>, or rewrites them with -update.
+func compareGoldens(t *testing.T, out, prefix string, files []string) {
+	t.Helper()
 	for _, rel := range files {
 		got, err := os.ReadFile(filepath.Join(out, rel))
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(rel, "/", "_"))
+		golden := filepath.Join("testdata", "golden", prefix+strings.ReplaceAll(rel, "/", "_"))
 		if *update {
 			if err := os.WriteFile(golden, got, 0o644); err != nil {
 				t.Fatal(err)
@@ -114,6 +158,38 @@ func TestGoldenFigures(t *testing.T) {
 			t.Errorf("%s differs from %s (go test ./plots -update rewrites it)", rel, golden)
 		}
 	}
+}
+
+// The figures of the cooling designs, thermal limits, failure events and
+// the ledger appear exactly for the sites whose data supports them, and
+// match their goldens.
+func TestGoldenFeatureFigures(t *testing.T) {
+	out, res := writeTestOut(t, features)
+	common := []string{"power", "pue_wue", "heatmap_cooling", "heatmap_water", "water_monthly", "load_duration", "weather", "carbon", "energy_flow"}
+	want := map[string][]string{
+		"ai-hall-failures":    append(slices.Clone(common), "supply", "events"),
+		"heat-reuse":          append(slices.Clone(common), "facility_water", "cooling_modes"),
+		"ai-liquid-adiabatic": append(slices.Clone(common), "facility_water", "cooling_modes"),
+		"phoenix-ledger":      append(slices.Clone(common), "supply"),
+	}
+	got := map[string][]string{}
+	for _, f := range res.Figures {
+		rel, _ := filepath.Rel(out, f)
+		if site, name, ok := strings.Cut(rel, "/plots/"); ok {
+			got[site] = append(got[site], strings.TrimSuffix(name, ".png"))
+		}
+	}
+	for site, names := range want {
+		if !slices.Equal(got[site], names) {
+			t.Errorf("%s: figures %v, want %v", site, got[site], names)
+		}
+	}
+	files := []string{
+		"ai-hall-failures/plots/events.svg", "ai-hall-failures/plots/events.png", "ai-hall-failures/plots/supply.svg", "ai-hall-failures/plots/energy_flow.svg",
+		"phoenix-ledger/plots/supply.svg", "phoenix-ledger/plots/water_monthly.svg", "phoenix-ledger/plots/energy_flow.svg",
+		"ai-liquid-adiabatic/plots/facility_water.svg", "ai-liquid-adiabatic/plots/cooling_modes.svg", "heat-reuse/plots/energy_flow.svg",
+	}
+	compareGoldens(t, out, "features_", files)
 }
 
 // Drawing twice gives the same bytes.
@@ -135,9 +211,16 @@ func TestDeterministic(t *testing.T) {
 var cellRE = regexp.MustCompile(`<td class="num" data-site="([^"]+)" data-key="([^"]+)">([^<]*)</td>`)
 
 // Every number of the report equals the summary's, formatted as the table
-// says; and the headline figures a reviewer needs are there for every site.
+// says; and the headline figures a reviewer needs are there for every site,
+// with the thermal, event, design and cost numbers where the sites have them.
 func TestReportNumbersMatchSummaries(t *testing.T) {
-	out, res := writeTestOut(t)
+	for _, folder := range []string{portfolio, features} {
+		t.Run(folder, func(t *testing.T) { checkReportNumbers(t, folder) })
+	}
+}
+
+func checkReportNumbers(t *testing.T, folder string) {
+	out, res := writeTestOut(t, folder)
 	html, err := os.ReadFile(res.Report)
 	if err != nil {
 		t.Fatal(err)
@@ -146,10 +229,6 @@ func TestReportNumbersMatchSummaries(t *testing.T) {
 	for _, s := range res.Sites {
 		sites[s.Name] = s
 	}
-	kpis := map[string]KPI{}
-	for _, k := range KPIs {
-		kpis[k.Path] = k
-	}
 	cells := cellRE.FindAllSubmatch(html, -1)
 	if len(cells) < 30 {
 		t.Fatalf("%d KPI cells in the report", len(cells))
@@ -157,16 +236,22 @@ func TestReportNumbersMatchSummaries(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range cells {
 		site, key, text := string(c[1]), string(c[2]), string(c[3])
-		s, k := sites[site], kpis[key]
-		if s == nil || k.Path == "" {
+		s := sites[site]
+		k, ok := cellKPI(key)
+		if s == nil || !ok {
 			t.Errorf("cell %s/%s: unknown site or key", site, key)
 			continue
 		}
 		// Read summary.json again, independently of the report's reading.
 		raw := readRaw(t, filepath.Join(out, site, "summary.json"))
 		want, ok := k.Format(raw)
+		seen[site+" "+key] = true
 		if !ok {
-			if text != "–" {
+			absent := "–"
+			if strings.HasSuffix(key, ".ride_through_min") {
+				absent = "did not pass"
+			}
+			if text != absent {
 				t.Errorf("%s %s: %q, but summary.json has no such number", site, key, text)
 			}
 			continue
@@ -179,10 +264,25 @@ func TestReportNumbersMatchSummaries(t *testing.T) {
 		if err != nil || math.Abs(shown-value) > 0.5*math.Pow10(-k.Decimals)*(1+1e-9) {
 			t.Errorf("%s %s: shows %q for %v %s", site, key, text, value, k.Unit)
 		}
-		seen[site+" "+key] = true
 	}
 	for _, s := range res.Sites {
-		for _, key := range []string{"energy_kwh.facility", "energy_kwh.it", "pue", "water_l.withdrawal", "water_l.consumption", "peak_day_water_withdrawal_l", "peak_kw.grid", "carbon_kg"} {
+		keys := []string{"energy_kwh.facility", "energy_kwh.it", "pue", "water_l.withdrawal", "water_l.consumption", "peak_day_water_withdrawal_l", "peak_kw.grid", "carbon_kg"}
+		if folder == features {
+			keys = append(keys, "thermal.hours_above_recommended", "thermal.hours_above_allowable", "thermal.max_inlet_c", "thermal.ride_through_at_peak_min",
+				"cooling_design.evaporative_hours", "cooling_design.trim_hours", "grid_limit.hours_at_limit", "supply.generator_kwh", "supply.generator_fuel_l")
+			for i := range s.Summary.Events {
+				for _, f := range eventFields {
+					keys = append(keys, fmt.Sprintf("events.%d.%s", i, f.Path))
+				}
+			}
+			if s.Summary.Design.FacilityWater != nil {
+				keys = append(keys, "cooling_design.facility_water.hours_above_class")
+			}
+			if s.Summary.Cost != nil {
+				keys = append(keys, "cost.total", "cost.energy", "cost.demand", "cost.water", "cost.sewer", "cost.fuel")
+			}
+		}
+		for _, key := range keys {
 			if !seen[s.Name+" "+key] {
 				t.Errorf("report lacks %s of %s", key, s.Name)
 			}
@@ -191,6 +291,13 @@ func TestReportNumbersMatchSummaries(t *testing.T) {
 	for _, want := range []string{"data:image/png;base64,", "ISO/IEC 30134-9", "2024/1364", "Methodology", "References"} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("report lacks %q", want)
+		}
+	}
+	if folder == features {
+		for _, want := range []string{"did not pass", "ASHRAE class A2", "class W32", "Cooling design: liquid", "Operating cost (USD)", ">USD<", "Not drawn for this site: on-site supply (no PV, battery or generator that ran"} {
+			if !bytes.Contains(html, []byte(want)) {
+				t.Errorf("report lacks %q", want)
+			}
 		}
 	}
 	if n := bytes.Count(html, []byte("<img ")); n != len(res.Figures) {
@@ -247,9 +354,13 @@ func TestSeriesTotalsMatchSummary(t *testing.T) {
 // columns carry the same energy, for today's summaries and for ones with
 // on-site PV, heat reuse and unmet load.
 func TestEnergyFlowBalances(t *testing.T) {
-	sites, err := ReadFolder(filepath.Join("testdata", "out"))
-	if err != nil {
-		t.Fatal(err)
+	var sites []*Site
+	for _, folder := range []string{portfolio, features} {
+		ss, err := ReadFolder(filepath.Join("testdata", folder))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sites = append(sites, ss...)
 	}
 	variants := []struct {
 		name string
@@ -266,6 +377,13 @@ func TestEnergyFlowBalances(t *testing.T) {
 			s.Summary.HeatRejected *= 0.97
 			s.Summary.Energy.Grid *= 0.95
 		}},
+		{"generators and a battery that loses energy", func(s *Site) {
+			fac := s.Summary.Energy.Facility
+			s.Summary.Supply = &sim.SupplyTotals{GeneratorKWh: 0.04 * fac, BatteryChargeKWh: 0.02 * fac, BatteryDischargeKW: 0.018 * fac, BatteryLossKWh: 0.002 * fac}
+			// facility = grid + PV + generators + discharge - charge
+			pv, _ := rawNumber(s.Raw, "energy_kwh.pv")
+			s.Summary.Energy.Grid = fac - pv - 0.04*fac - 0.018*fac + 0.02*fac
+		}},
 	}
 	for _, v := range variants {
 		for _, s := range sites {
@@ -277,6 +395,15 @@ func TestEnergyFlowBalances(t *testing.T) {
 			}
 			if in, mid, heat := f.colTotal(0), f.colTotal(1), f.colTotal(2); math.Abs(in-mid) > 1e-9*fac || math.Abs(heat-fac) > 1e-9*fac {
 				t.Errorf("%s, %s: columns carry %v, %v, %v kWh; facility %v", v.name, s.Name, in, mid, heat, fac)
+			}
+			if sup := s.Summary.Supply; strings.HasPrefix(v.name, "generators") {
+				nodes := map[string]float64{}
+				for _, n := range f.Nodes {
+					nodes[n.Label] = n.KWh
+				}
+				if math.Abs(nodes["generators"]-sup.GeneratorKWh) > 1e-9*fac || math.Abs(nodes["battery losses and charge held"]-sup.BatteryLossKWh) > 1e-6*fac {
+					t.Errorf("%s, %s: nodes %v; want generators %v and battery losses %v", v.name, s.Name, nodes, sup.GeneratorKWh, sup.BatteryLossKWh)
+				}
 			}
 		}
 	}

@@ -3,8 +3,10 @@ package plots
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"html/template"
 	"path"
+	"slices"
 	"strings"
 	"time"
 )
@@ -19,20 +21,53 @@ type reportFigure struct {
 type reportCell struct {
 	Site, Key, Text string
 	Present         bool
+	// Absent is shown when the summary has no number ("–" by default).
+	Absent string
+}
+
+// Show returns the cell's text, or what stands for a missing number.
+func (c reportCell) Show() string {
+	if c.Present {
+		return c.Text
+	}
+	if c.Absent != "" {
+		return c.Absent
+	}
+	return "–"
 }
 
 type reportRow struct {
 	KPI   KPI
 	Name  template.HTML
 	Def   template.HTML
+	Unit  string
 	Cells []reportCell
+}
+
+// reportEvent is one row of a site's table of failure events.
+type reportEvent struct {
+	Kind, Start, End, Units string
+	Cells                   []reportCell // ride-through, peak inlet, extra storage
+}
+
+// reportCost is one line of a site's cost breakdown.
+type reportCost struct {
+	Name  string
+	Cell  reportCell
+	Share string
 }
 
 type reportSite struct {
 	*Site
-	Note     string
+	Notes    []string
 	Figures  []reportFigure
 	Headline []reportCell
+	// Thermal states the site's ASHRAE class and how the inlets fared;
+	// Design its cooling design and facility-water class.
+	Thermal, Design string
+	Events          []reportEvent
+	Cost            []reportCost
+	Currency        string
 }
 
 type reportData struct {
@@ -62,6 +97,108 @@ func kpiCell(k KPI, s *Site) reportCell {
 	return reportCell{Site: s.Name, Key: k.Path, Text: text, Present: ok}
 }
 
+// eventFields are the numbers of the events table, by their key in an
+// element of summary.json's events.
+var eventFields = []KPI{
+	{Path: "ride_through_min", Unit: "min", Scale: 1, Decimals: 1},
+	{Path: "peak_inlet_c", Unit: "°C", Scale: 1, Decimals: 1},
+	{Path: "extra_storage_m3", Unit: "m³", Scale: 1, Decimals: 1},
+}
+
+// cellKPI returns how the report prints the number at a summary path: a
+// row of the KPI table, or a field of an event ("events.2.peak_inlet_c").
+func cellKPI(path string) (KPI, bool) {
+	for _, k := range KPIs {
+		if k.Path == path {
+			return k, true
+		}
+	}
+	parts := strings.Split(path, ".")
+	if len(parts) == 3 && parts[0] == "events" {
+		for _, k := range eventFields {
+			if k.Path == parts[2] {
+				k.Path = path
+				return k, true
+			}
+		}
+	}
+	return KPI{}, false
+}
+
+func siteTables(rs *reportSite) {
+	s := rs.Site
+	sum := &s.Summary
+	th := &sum.Thermal
+	if th.Class != "" {
+		rs.Thermal = fmt.Sprintf("Rack inlets are judged against ASHRAE class %s: recommended %s–%s °C, allowable %s–%s °C. The warmest inlet reached %s °C; it was %s h above the recommended and %s h above the allowable range.",
+			th.Class, formatNumber(th.RecommendedC[0], 0), formatNumber(th.RecommendedC[1], 0), formatNumber(th.AllowableC[0], 0), formatNumber(th.AllowableC[1], 0),
+			formatNumber(th.MaxInletC, 1), formatNumber(th.HoursAboveRecommended, 1), formatNumber(th.HoursAboveAllowable, 1))
+		if th.RideThroughAtPeakMin > 0 {
+			rs.Thermal += fmt.Sprintf(" With all cooling lost at the peak heat load, the inlets would pass the allowable limit after %s min: what the design rides through.", formatNumber(th.RideThroughAtPeakMin, 1))
+		}
+		if th.NotStoredKWh > 0 {
+			rs.Thermal += fmt.Sprintf(" %s kWh of heat would have taken the room past the IT shutdown temperature.", formatNumber(th.NotStoredKWh, 0))
+		}
+	}
+	if d := sum.Design; d.Kind != "" {
+		rs.Design = "Cooling design: " + d.Kind + "."
+		if fw := d.FacilityWater; fw != nil {
+			rs.Design += fmt.Sprintf(" Facility water to the liquid-cooled IT, ASHRAE class %s (supply up to %s °C): set point %s °C, mean %s °C, highest %s °C, %s h above the class.",
+				fw.Class, formatNumber(fw.LimitC, 0), formatNumber(fw.SetpointC, 1), formatNumber(fw.MeanSupplyC, 1), formatNumber(fw.MaxSupplyC, 1), formatNumber(fw.HoursAboveClass, 1))
+		}
+	}
+	for i, ev := range sum.Events {
+		re := reportEvent{Kind: ev.Kind, Start: shortTime(ev.Start), End: shortTime(ev.End), Units: "–"}
+		if ev.Units > 0 {
+			re.Units = fmt.Sprint(ev.Units)
+		}
+		if ev.Random {
+			re.Kind += " (random)"
+		}
+		for j, k := range eventFields {
+			k.Path = fmt.Sprintf("events.%d.%s", i, k.Path)
+			c := kpiCell(k, s)
+			if j == 0 {
+				c.Absent = "did not pass"
+			}
+			re.Cells = append(re.Cells, c)
+		}
+		rs.Events = append(rs.Events, re)
+	}
+	if c := sum.Cost; c != nil {
+		rs.Currency = c.Currency
+		for _, part := range []struct{ name, key string }{{"energy", "cost.energy"}, {"demand", "cost.demand"}, {"water", "cost.water"}, {"sewer", "cost.sewer"}, {"generator fuel", "cost.fuel"}, {"total", "cost.total"}} {
+			k, _ := cellKPI(part.key)
+			cell := kpiCell(k, s)
+			share := ""
+			if v, ok := k.Value(s.Raw); ok && c.Total > 0 {
+				share = formatNumber(100*v/c.Total, 1)
+			}
+			rs.Cost = append(rs.Cost, reportCost{Name: part.name, Cell: cell, Share: share})
+		}
+	}
+}
+
+// shortTime prints an RFC 3339 time as "2025-07-08 15:00".
+func shortTime(t string) string {
+	if x, err := time.Parse(time.RFC3339, t); err == nil {
+		return x.Format("2006-01-02 15:04")
+	}
+	return t
+}
+
+// currencies returns the currencies of the sites' costs, for the unit
+// column of the cost rows.
+func currencies(sites []*Site) string {
+	var cur []string
+	for _, s := range sites {
+		if c := s.Summary.Cost; c != nil && !slices.Contains(cur, c.Currency) {
+			cur = append(cur, c.Currency)
+		}
+	}
+	return strings.Join(cur, " / ")
+}
+
 // reportHTML renders the self-contained report.
 func reportHTML(sites []*Site, figs []drawn) ([]byte, error) {
 	data := reportData{}
@@ -74,8 +211,10 @@ func reportHTML(sites []*Site, figs []drawn) ([]byte, error) {
 	for i, s := range sites {
 		rs := reportSite{Site: s, Figures: reportFigures(figs[i], s.Name+"/plots")}
 		if s.Series.Interval > time.Hour {
-			rs.Note = "The rows of this site are " + duration(s.Series.Interval) + " long: the day-by-hour heat maps need rows of an hour or less (run with -report-interval 1h)."
+			rs.Notes = append(rs.Notes, "The rows of this site are "+duration(s.Series.Interval)+" long: the day-by-hour heat maps need rows of an hour or less (run with -report-interval 1h).")
 		}
+		rs.Notes = append(rs.Notes, figs[i].notes...)
+		siteTables(&rs)
 		for _, k := range data.Headline {
 			rs.Headline = append(rs.Headline, kpiCell(k, s))
 		}
@@ -83,7 +222,10 @@ func reportHTML(sites []*Site, figs []drawn) ([]byte, error) {
 		data.Sites = append(data.Sites, rs)
 	}
 	for _, k := range KPIs {
-		row := reportRow{KPI: k, Name: template.HTML(k.Name), Def: template.HTML(k.Definition)}
+		row := reportRow{KPI: k, Name: template.HTML(k.Name), Def: template.HTML(k.Definition), Unit: k.Unit}
+		if k.Unit == "currency" {
+			row.Unit = currencies(sites)
+		}
 		any := false
 		for _, s := range sites {
 			c := kpiCell(k, s)
@@ -156,7 +298,7 @@ section.site { break-before: page; page-break-before: always; }
 <p class="muted">Names and definitions follow ISO/IEC 30134 (parts 2, 3, 6, 8, 9) and the key performance indicators and sustainability indicators of Commission Delegated Regulation (EU) 2024/1364 (Annexes II and III) where they apply. Values cover each site's simulated period (see its inputs); EU reporting is per calendar year.</p>
 <table id="kpi">
 <tr><th>indicator</th><th>standard</th><th>definition</th><th>unit</th>{{range .Sites}}<th>{{.Name}}</th>{{end}}</tr>
-{{range .Rows}}<tr><td>{{.Name}}</td><td class="std">{{.KPI.Standard}}</td><td class="def">{{.Def}}</td><td>{{unit .KPI.Unit}}</td>{{range .Cells}}<td class="num" data-site="{{.Site}}" data-key="{{.Key}}">{{if .Present}}{{.Text}}{{else}}–{{end}}</td>{{end}}</tr>
+{{range .Rows}}<tr><td>{{.Name}}</td><td class="std">{{.KPI.Standard}}</td><td class="def">{{.Def}}</td><td>{{unit .Unit}}</td>{{range .Cells}}<td class="num" data-site="{{.Site}}" data-key="{{.Key}}">{{.Show}}</td>{{end}}</tr>
 {{end}}</table>
 <h3>EU 2024/1364 items dctwin does not compute</h3>
 <p class="muted">Annex II also asks for: the installed IT power demand (P<sub>DIT</sub>; the site's IT nameplate is listed among its inputs), the computer-room floor area, the share of potable water in the water input (W<sub>IN-POT</sub>), the average waste-heat temperature, the IT intake-air set point (the supply-air set point is among the inputs), the refrigerants in use, cooling degree days, renewable energy bought through guarantees of origin or power-purchase agreements, battery capacity and grid functions, ICT capacity (servers and storage) and data traffic. These are facts of an operating site, not results of a simulation; an operator reports them from records.</p>
@@ -177,11 +319,24 @@ section.site { break-before: page; page-break-before: always; }
 {{range .Summary.Inputs}}<tr><th>{{.Name}}</th><td>{{.Value}}</td></tr>
 {{end}}<tr><th>carbon source</th><td>{{.Summary.Carbon}}</td></tr>
 </table>
+{{if or .Design .Thermal}}<h3>Cooling and thermal limits</h3>
+{{if .Design}}<p>{{.Design}}</p>{{end}}{{if .Thermal}}<p>{{.Thermal}}</p>{{end}}{{end}}
+{{if .Events}}<h3>Failure events</h3>
+<p class="muted">Ride-through: minutes from the event's start until the warmest rack inlet passed the allowable limit of the site's class (“did not pass”: it stayed within it). Extra storage: the chilled water, on UPS-fed pumps, that would have held the heat beyond what the hall could hold inside the limit. Peak inlet is per simulation step.</p>
+<table class="events">
+<tr><th>event</th><th>start</th><th>effect ends</th><th>units</th><th>ride-through (min)</th><th>peak inlet (°C)</th><th>extra storage needed (m³)</th></tr>
+{{range .Events}}<tr><td>{{.Kind}}</td><td>{{.Start}}</td><td>{{.End}}</td><td class="num">{{.Units}}</td>{{range .Cells}}<td class="num" data-site="{{.Site}}" data-key="{{.Key}}">{{.Show}}</td>{{end}}</tr>
+{{end}}</table>{{end}}
+{{if .Cost}}<h3>Operating cost ({{.Currency}})</h3>
+<table class="cost">
+<tr><th>component</th><th>{{.Currency}}</th><th>share (%)</th></tr>
+{{range .Cost}}<tr><td>{{.Name}}</td><td class="num" data-site="{{.Cell.Site}}" data-key="{{.Cell.Key}}">{{.Cell.Show}}</td><td class="num">{{.Share}}</td></tr>
+{{end}}</table>{{end}}
 {{if .Summary.Warnings}}<h3>Warnings</h3>
 {{range .Summary.Warnings}}<div class="warn">{{.}}</div>
 {{end}}{{end}}
 <h3>Figures</h3>
-{{if .Note}}<p class="muted">{{.Note}}</p>{{end}}
+{{range .Notes}}<p class="muted">{{.}}</p>{{end}}
 {{range .Figures}}<figure><img src="{{.Src}}" alt="{{.Title}}: {{.Caption}}"><figcaption><b>{{.Title}}</b> <span class="muted">(caption with the assumptions in the figure; files {{.Files}})</span></figcaption></figure>
 {{end}}</section>
 {{end}}
@@ -189,6 +344,7 @@ section.site { break-before: page; page-break-before: always; }
 <h2 id="method">Methodology</h2>
 <p>dctwin is a discrete-time simulation. At every step (1 minute to 1 hour) it computes, for each site, the outdoor air from the weather source; the electric power of every rack from its workload and inlet temperature; the losses of the transformer, UPS and PDUs (no-load, proportional and square-law parts); the cooling plant — air handlers, coolant distribution units, variable-primary chilled-water pumps, water-cooled chillers on the DOE-2 electric-EIR model, open cooling towers on the YorkCalc approach correlation with a waterside economizer — solved together by a short fixed-point iteration; tower evaporation from the heat and mass balance of saturated exit air, drift and blowdown; and the grid's carbon intensity. Facility power is the sum IT + cooling + power-chain losses + lighting and offices exactly at every row; water withdrawal is consumption + discharge exactly.</p>
 <p>The figures are drawn from the time series of each site: power and water are aggregated to calendar days and hours of the day in the site's standard time; PUE and WUE of a day are ratios of that day's energy and water, not means of ratios; the load-duration curve sorts the rows' grid power, and its peak is the largest one-step mean from the summary. Energy over the period is the sum of kW × hours; the annual figures of the table are those of summary.json.</p>
+<p>Cooling designs other than the chilled-water plant — air-cooled chillers, airside economizers with evaporative cooling, indirect evaporative coolers, and liquid cooling on a facility-water loop with dry coolers (dry or adiabatic), towers, trim chillers and heat reuse through heat pumps — add their fans, pumps, compressors and water to the same identities. Rack inlets are judged against the ASHRAE class of the site; the heat the plant cannot remove warms the hall's air and water mass, and each failure event reports how long the inlets stayed within the allowable limit. The ledger adds on-site PV, a battery, standby generators, the grid connection limit, off-site water at the power plants, hourly clean-energy matching and the cost of a tariff.</p>
 <p>Limits: the results are those of a model of a design, not measurements of a site. Water is site water (direct); water for electricity generation and heat reuse show only when a run computes them. Emissions are location-based (grid average intensity).</p>
 
 <h2 id="refs">References</h2>
@@ -205,6 +361,8 @@ section.site { break-before: page; page-break-before: always; }
 <li>ASHRAE Handbook — Fundamentals, 2017, chapter 1 (psychrometrics).</li>
 <li>EnergyPlus Engineering Reference: Chiller:Electric:EIR, CoolingTower:VariableSpeed (YorkCalc), evaporative losses of cooling towers.</li>
 <li>Rasmussen, N. Electrical efficiency modeling for data centers. APC/Schneider Electric White Paper 113.</li>
+<li>ASHRAE TC 9.9, 2021. Thermal Guidelines for Data Processing Environments, 5th ed. (air-cooled classes A1–A4: recommended and allowable inlet ranges).</li>
+<li>ASHRAE TC 9.9, 2021. Emergence and Expansion of Liquid Cooling in Mainstream Data Centers (facility-water classes W17–W45, W+).</li>
 <li>Okabe, M., Ito, K., 2008. Color Universal Design (CUD): how to make figures and presentations that are friendly to colorblind people. (The colour palette of the figures.)</li>
 <li>van der Walt, S., Smith, N., 2015. A better default colormap for matplotlib (viridis). SciPy 2015. (The heat-map palette.)</li>
 </ol>

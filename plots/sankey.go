@@ -58,14 +58,29 @@ func newEnergyFlow(s *Site) energyFlow {
 	if pv, ok := rawNumber(s.Raw, "energy_kwh.pv"); ok && pv > 0 {
 		add("on-site PV", pv, 0, yellow)
 	}
+	battery := false
+	if sup := s.Summary.Supply; sup != nil {
+		if sup.GeneratorKWh > 0 {
+			add("generators", sup.GeneratorKWh, 0, purple)
+		}
+		battery = sup.BatteryChargeKWh > 0 || sup.BatteryDischargeKW > 0
+	}
 	supply := 0.0
 	for _, n := range f.Nodes {
 		supply += n.KWh
 	}
+	// With a battery, supply and use differ by its losses and by the change
+	// in what it holds; without one, by storage or export the summary does
+	// not itemise.
 	if d := e.Facility - supply; math.Abs(d) > 1e-9*e.Facility {
-		if d > 0 {
+		switch {
+		case d > 0 && battery:
+			add("battery, net discharge", d, 0, grey)
+		case d > 0:
 			add("from storage", d, 0, grey)
-		} else {
+		case battery:
+			add("battery losses and charge held", -d, 1, grey)
+		default:
 			add("to storage or export", -d, 1, grey)
 		}
 	}
@@ -87,7 +102,7 @@ func newEnergyFlow(s *Site) energyFlow {
 		add("heat reused", reused, 2, green)
 	}
 	if d := e.Facility - s.Summary.HeatRejected - reused; math.Abs(d) > 1e-9*e.Facility {
-		add("heat not removed (unmet cooling)", d, 2, purple)
+		add("heat not removed (held in the hall, unmet)", d, 2, purple)
 	}
 	for u := uses; u < sinks; u++ {
 		for i := 0; i < uses; i++ {
@@ -156,6 +171,7 @@ func (sp *sankeyPlotter) Plot(c draw.Canvas, _ *plot.Plot) {
 	label := textStyle(8.5)
 	lineH := label.FontExtents().Height
 	c.Min.Y += lineH * 1.2 // room for the lowest label's second line
+	c.Max.Y -= lineH * 0.8 // and for the first line of a thin top node's label
 	// Room for two-line labels: left of column 0, right of columns 1 and 2.
 	var room [3]vg.Length
 	for _, n := range sp.flow.Nodes {
@@ -262,5 +278,5 @@ func sankeyFigure(s *Site, base string) *figure {
 	p.HideAxes()
 	p.Add(&sankeyPlotter{flow: f, total: max(f.colTotal(0), f.colTotal(1), f.colTotal(2))})
 	return &figure{name: "energy_flow", title: "Energy flow", draw: p.Draw,
-		caption: "Energy over the whole period, MWh, with shares of the facility energy. Every use splits over the supplies and the heat sinks in proportion; each box's inflow equals its outflow. All electricity ends as heat: released to the air by towers, the outdoor transformer and offices, or reused. " + base}
+		caption: "Energy over the whole period, MWh, with shares of the facility energy. Every use splits over the supplies and the heat sinks in proportion; each box's inflow equals its outflow. All electricity ends as heat: released to the air (towers, dry coolers, condensers, exhaust air, the outdoor transformer, offices) or reused. Supplies are the grid, on-site PV used and standby generators; a battery shows by its net effect. " + base}
 }

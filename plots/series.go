@@ -30,6 +30,19 @@ const (
 	cIntensity = iota - 1 // optional from here on
 	cPV
 	cHeatReused
+	cPVCurtailed
+	cBatteryCharge
+	cBatteryDischarge
+	cBatterySOC
+	cGenerator
+	cShed
+	cUnserved
+	cOffsiteConsumption
+	cFacilitySupply
+	cEvaporativeFrac
+	cTrimFrac
+	cRackInlet
+	cRoomAir
 	numColumns
 )
 
@@ -39,12 +52,23 @@ var columnNames = [numColumns]string{
 	cHeatRejected: "heat_rejected_kw", cWithdrawal: "water_withdrawal_l",
 	cConsumption: "water_consumption_l", cDischarge: "water_discharge_l", cCarbon: "carbon_kg",
 	cIntensity: "carbon_intensity_g_per_kwh", cPV: "pv_kw", cHeatReused: "heat_reused_kw",
+	cPVCurtailed: "pv_curtailed_kw", cBatteryCharge: "battery_charge_kw", cBatteryDischarge: "battery_discharge_kw",
+	cBatterySOC: "battery_soc_pct", cGenerator: "generator_kw", cShed: "shed_it_kw", cUnserved: "unserved_kw",
+	cOffsiteConsumption: "offsite_water_consumption_l", cFacilitySupply: "facility_supply_c",
+	cEvaporativeFrac: "evaporative_frac", cTrimFrac: "trim_frac", cRackInlet: "rack_inlet_max_c", cRoomAir: "room_air_c",
 }
 
 // isPower tells the columns that are interval means in kW (summed into kWh);
 // the others except temperatures and intensity are per-interval amounts.
 var isPower = [numColumns]bool{cIT: true, cCooling: true, cLoss: true, cOther: true, cFacility: true,
-	cGrid: true, cHeatRejected: true, cPV: true, cHeatReused: true}
+	cGrid: true, cHeatRejected: true, cPV: true, cHeatReused: true, cPVCurtailed: true, cBatteryCharge: true,
+	cBatteryDischarge: true, cGenerator: true, cShed: true, cUnserved: true}
+
+// isLevel tells the columns that are states (temperatures, fractions, a
+// state of charge): a day keeps their hour-weighted mean and their extremes.
+// Grid power keeps its extremes too, to compare with the connection limit.
+var isLevel = [numColumns]bool{cBatterySOC: true, cFacilitySupply: true, cEvaporativeFrac: true,
+	cTrimFrac: true, cRackInlet: true, cRoomAir: true}
 
 // Day holds one calendar day (site standard time) of the time series.
 type Day struct {
@@ -57,6 +81,12 @@ type Day struct {
 	// extremes of the interval means.
 	DryBulbC, WetBulbC, IntensityG     float64
 	DryMinC, DryMaxC, WetMinC, WetMaxC float64
+	// Mean, Min and Max hold the hour-weighted mean and the extremes of the
+	// interval means of the level columns (isLevel); Max also of grid,
+	// generator, shed IT and unserved power.
+	// For the fractions, Mean × Hours is the hours of the day with that mode
+	// running.
+	Mean, Min, Max [numColumns]float64
 }
 
 // Series is timeseries.csv aggregated, in one pass, to calendar days and to
@@ -77,6 +107,12 @@ type Series struct {
 	HourCoolingKWh, HourWithdrawalL, HourCovered []float64
 	// GridKW is each row's grid power, kW (interval mean).
 	GridKW []float64
+	// RackInletC and RoomAirC are each row's warmest rack inlet and room
+	// air, °C, when the file has them (to draw the failure events).
+	RackInletC, RoomAirC []float32
+	// Blank tells the optional columns with an empty cell (a quantity the
+	// run could not compute, such as off-site water without factors).
+	Blank [numColumns]bool
 }
 
 // ReadSeries reads timeseries.csv from r (named file in errors), expecting
@@ -98,6 +134,9 @@ func ReadSeries(r *bufio.Reader, file string, start, end time.Time, interval tim
 	for i := range s.Days {
 		s.Days[i].DryMinC, s.Days[i].WetMinC = math.Inf(1), math.Inf(1)
 		s.Days[i].DryMaxC, s.Days[i].WetMaxC = math.Inf(-1), math.Inf(-1)
+		for c := range numColumns {
+			s.Days[i].Min[c], s.Days[i].Max[c] = math.Inf(1), math.Inf(-1)
+		}
 	}
 
 	header, err := readLine(r)
@@ -116,6 +155,12 @@ func ReadSeries(r *bufio.Reader, file string, start, end time.Time, interval tim
 		}
 	}
 
+	if s.Has[cRackInlet] {
+		s.RackInletC = make([]float32, 0, want)
+	}
+	if s.Has[cRoomAir] {
+		s.RoomAirC = make([]float32, 0, want)
+	}
 	startSec, intervalSec := start.Unix(), int64(interval/time.Second)
 	midnightSec := midnight.Unix()
 	var v [numColumns]float64
@@ -147,7 +192,10 @@ func ReadSeries(r *bufio.Reader, file string, start, end time.Time, interval tim
 				if t, ok = parseStamp(cell); !ok {
 					return nil, &InputError{File: file, Line: line, Msg: fmt.Sprintf("time %q: want RFC 3339", cell)}
 				}
-			} else if c := slot[field]; c >= 0 {
+			} else if c := slot[field]; c >= numRequired && len(cell) == 0 {
+				v[c] = 0
+				s.Blank[c] = true
+			} else if c >= 0 {
 				x, ok := parseNumber(cell)
 				if !ok {
 					return nil, &InputError{File: file, Line: line, Msg: fmt.Sprintf("%s %q: want a number", columnNames[c], cell)}
@@ -181,6 +229,9 @@ func ReadSeries(r *bufio.Reader, file string, start, end time.Time, interval tim
 			d.DryBulbC /= d.Hours
 			d.WetBulbC /= d.Hours
 			d.IntensityG /= d.Hours
+			for c := range numColumns {
+				d.Mean[c] /= d.Hours
+			}
 		}
 	}
 	return s, nil
@@ -190,6 +241,12 @@ func ReadSeries(r *bufio.Reader, file string, start, end time.Time, interval tim
 // lasting dur seconds, over the day and hour cells it covers.
 func (s *Series) add(off, dur int64, v *[numColumns]float64) {
 	s.GridKW = append(s.GridKW, v[cGrid])
+	if s.RackInletC != nil {
+		s.RackInletC = append(s.RackInletC, float32(v[cRackInlet]))
+	}
+	if s.RoomAirC != nil {
+		s.RoomAirC = append(s.RoomAirC, float32(v[cRoomAir]))
+	}
 	for end := off + dur; off < end; {
 		next := min((off/3600+1)*3600, end)
 		piece := next - off
@@ -208,6 +265,16 @@ func (s *Series) add(off, dur int64, v *[numColumns]float64) {
 		d.DryBulbC += v[cDryBulb] * h
 		d.WetBulbC += v[cWetBulb] * h
 		d.IntensityG += v[cIntensity] * h
+		for c := numRequired; c < numColumns; c++ {
+			if isLevel[c] {
+				d.Mean[c] += v[c] * h
+				d.Min[c], d.Max[c] = min(d.Min[c], v[c]), max(d.Max[c], v[c])
+			}
+		}
+		d.Min[cGrid], d.Max[cGrid] = min(d.Min[cGrid], v[cGrid]), max(d.Max[cGrid], v[cGrid])
+		d.Max[cGenerator] = max(d.Max[cGenerator], v[cGenerator])
+		d.Max[cShed] = max(d.Max[cShed], v[cShed])
+		d.Max[cUnserved] = max(d.Max[cUnserved], v[cUnserved])
 		d.DryMinC, d.DryMaxC = min(d.DryMinC, v[cDryBulb]), max(d.DryMaxC, v[cDryBulb])
 		d.WetMinC, d.WetMaxC = min(d.WetMinC, v[cWetBulb]), max(d.WetMaxC, v[cWetBulb])
 		s.HourCoolingKWh[cell] += v[cCooling] * h

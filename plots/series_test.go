@@ -4,11 +4,16 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dctwin/dctwin/sim"
 )
 
 func jsonNumber(x float64) json.Number { return json.Number(strconv.FormatFloat(x, 'f', -1, 64)) }
@@ -196,4 +201,106 @@ func ExampleKPI_Format() {
 	// Output:
 	// pue: 1.269
 	// water_l.withdrawal: 190,793 m³
+}
+
+// An optional column may be blank (a quantity the run could not compute);
+// a required one may not. Levels keep their mean and extremes, and the rows
+// of rack inlet and room air are kept for the event figure.
+func TestReadSeriesOptionalColumns(t *testing.T) {
+	loc := time.FixedZone("", -7*3600)
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, loc)
+	end := start.Add(2 * time.Hour)
+	head := header + ",offsite_water_consumption_l,rack_inlet_max_c,room_air_c,battery_soc_pct,generator_kw"
+	text := head + "\n" + row(start) + ",,24.00,22.00,80.00,0.000\n" + row(start.Add(time.Hour)) + ",,36.00,30.00,60.00,900.000\n"
+	s, err := ReadSeries(bufio.NewReader(strings.NewReader(text)), "ts.csv", start, end, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := s.Days[0]
+	if !s.Blank[cOffsiteConsumption] || s.Blank[cRackInlet] || d.Amount[cOffsiteConsumption] != 0 {
+		t.Errorf("blank off-site water: blank %v, amount %v", s.Blank[cOffsiteConsumption], d.Amount[cOffsiteConsumption])
+	}
+	if d.Mean[cRackInlet] != 30 || d.Max[cRackInlet] != 36 || d.Min[cBatterySOC] != 60 || d.Mean[cBatterySOC] != 70 || d.Max[cGenerator] != 900 || d.KWh[cGenerator] != 900 {
+		t.Errorf("levels: inlet mean %v max %v, SOC min %v mean %v, generator max %v kWh %v",
+			d.Mean[cRackInlet], d.Max[cRackInlet], d.Min[cBatterySOC], d.Mean[cBatterySOC], d.Max[cGenerator], d.KWh[cGenerator])
+	}
+	if len(s.RackInletC) != 2 || s.RackInletC[1] != 36 || len(s.RoomAirC) != 2 || s.RoomAirC[0] != 22 {
+		t.Errorf("rows: inlet %v, room %v", s.RackInletC, s.RoomAirC)
+	}
+	bad := strings.Replace(text, "100.000", "", 1)
+	if _, err := ReadSeries(bufio.NewReader(strings.NewReader(bad)), "ts.csv", start, end, time.Hour); err == nil || !strings.Contains(err.Error(), `:2: it_kw "": want a number`) {
+		t.Errorf("blank required cell: %v", err)
+	}
+}
+
+// The day aggregates of the new columns add up to the summary's totals:
+// cooling-mode hours, off-site water, generator and battery energy.
+func TestFeatureSeriesMatchSummary(t *testing.T) {
+	for _, c := range []struct {
+		site, what string
+		got        func(s *Site) float64
+		want       func(s *Site) float64
+		tol        float64
+	}{
+		{"ai-liquid-adiabatic", "evaporative hours", func(s *Site) float64 {
+			return sumDays(s, func(d *Day) float64 { return d.Mean[cEvaporativeFrac] * d.Hours })
+		},
+			func(s *Site) float64 { return s.Summary.Design.EvaporativeHours }, 0.05},
+		{"ai-liquid-adiabatic", "trim hours", func(s *Site) float64 { return sumDays(s, func(d *Day) float64 { return d.Mean[cTrimFrac] * d.Hours }) },
+			func(s *Site) float64 { return s.Summary.Design.TrimHours }, 0.05},
+		{"phoenix-ledger", "off-site water L", func(s *Site) float64 {
+			return sumDays(s, func(d *Day) float64 { return d.Amount[cOffsiteConsumption] })
+		},
+			func(s *Site) float64 { return *s.Summary.OffsiteWater.Consumption }, 1},
+		{"phoenix-ledger", "battery charge kWh", func(s *Site) float64 { return sumDays(s, func(d *Day) float64 { return d.KWh[cBatteryCharge] }) },
+			func(s *Site) float64 { return s.Summary.Supply.BatteryChargeKWh }, 0.5},
+		{"ai-hall-failures", "generator kWh", func(s *Site) float64 { return sumDays(s, func(d *Day) float64 { return d.KWh[cGenerator] }) },
+			func(s *Site) float64 { return s.Summary.Supply.GeneratorKWh }, 0.5},
+	} {
+		s, err := ReadSite(filepath.Join("testdata", "features", c.site))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := c.got(s), c.want(s); math.Abs(got-want) > c.tol || want == 0 {
+			t.Errorf("%s %s: days add to %v, summary says %v", c.site, c.what, got, want)
+		}
+	}
+}
+
+func sumDays(s *Site, f func(d *Day) float64) float64 {
+	t := 0.0
+	for i := range s.Series.Days {
+		t += f(&s.Series.Days[i])
+	}
+	return t
+}
+
+// The events figure draws the events that passed the allowable limit first,
+// keeping the order of the site file.
+func TestPickEvents(t *testing.T) {
+	m := 12.0
+	ev := func(pass bool) sim.EventSummary {
+		if pass {
+			return sim.EventSummary{RideThroughMin: &m}
+		}
+		return sim.EventSummary{}
+	}
+	for _, c := range []struct {
+		pass []bool
+		n    int
+		want []int
+	}{
+		{[]bool{false, false, true}, 4, []int{0, 1, 2}},
+		{[]bool{false, false, false, false, false, true}, 4, []int{0, 1, 2, 5}},
+		{[]bool{false, true, false, true, false, true}, 2, []int{1, 3}},
+		{nil, 4, nil},
+	} {
+		var events []sim.EventSummary
+		for _, p := range c.pass {
+			events = append(events, ev(p))
+		}
+		if got := pickEvents(events, c.n); !slices.Equal(got, c.want) {
+			t.Errorf("%v, %d: picked %v, want %v", c.pass, c.n, got, c.want)
+		}
+	}
 }
