@@ -91,7 +91,7 @@ var Columns = []Column{
 	{"spray_evap_l", "water evaporated by adiabatic pre-coolers and evaporative coolers (part of water_consumption_l)"},
 	{"spray_bleed_l", "bleed of adiabatic pre-coolers and evaporative coolers (part of water_discharge_l)"},
 	{"facility_supply_c", "facility-water supply temperature to the CDUs (0 without a facility-water loop)"},
-	{"evaporative_frac", "share of the interval with evaporative cooling or adiabatic spray"},
+	{"evaporative_frac", "share of the interval in which water evaporated (towers, adiabatic spray, evaporative coolers)"},
 	{"trim_frac", "share of the interval with compressors (chillers, trim chillers) running"},
 }
 

@@ -98,8 +98,11 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 			v[qSprayEvapL] = d.SprayEvapKgS / waterDensityKgL * dtS
 			v[qSprayBleedL] = d.SprayBleedKgS / waterDensityKgL * dtS
 			v[qFacilitySupplyC] = d.FacilitySupplyC
-			v[qEvaporativeSteps] = b2f(d.Evaporative)
-			v[qTrimSteps] = b2f(d.Trim)
+			// Evaporation by any equipment (towers, pads, evaporative
+			// coolers); compressors of any design (chillers, trim chillers,
+			// trim coils).
+			v[qEvaporativeSteps] = b2f(d.Evaporative || use.EvaporationL > 0)
+			v[qTrimSteps] = b2f(d.Trim || res.ChillerKW > 0)
 			v[qFacilityTrimSteps] = b2f(d.FacilityTrim)
 			v[qAboveClassSteps] = b2f(hasClass && d.FacilitySupplyC > class.LimitC+1e-9)
 			th.record(&v)

@@ -138,8 +138,9 @@ type EventSummary struct {
 // DesignSummary describes how the cooling design ran.
 type DesignSummary struct {
 	Kind string `json:"kind"`
-	// EvaporativeHours are the hours with evaporative cooling or adiabatic
-	// spray; TrimHours those with compressors running.
+	// EvaporativeHours are the hours in which water evaporated (cooling
+	// towers, adiabatic spray, evaporative coolers); TrimHours those with
+	// compressors running (chillers, trim chillers, trim coils).
 	EvaporativeHours float64 `json:"evaporative_hours"`
 	TrimHours        float64 `json:"trim_hours"`
 	// SprayEvaporation and SprayBleed are the water of adiabatic and
