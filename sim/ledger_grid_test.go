@@ -48,7 +48,6 @@ func siteOnGrid(t *testing.T, file string) *sim.Site {
 // own annual mean (avg_CI) within 1 %.
 func TestSameSiteOnTwoGrids(t *testing.T) {
 	var sums []*sim.Summary
-	var fileMeans []float64
 	for _, ba := range []string{"AZPS", "BPAT"} {
 		path := refdata.Path(t, "grid/eia930_"+ba+"_2022.csv")
 		s := siteOnGrid(t, path)
@@ -58,7 +57,6 @@ func TestSameSiteOnTwoGrids(t *testing.T) {
 		for h := range 8760 {
 			mean += s.Carbon.At(h) / 8760
 		}
-		fileMeans = append(fileMeans, mean)
 		if math.Abs(sm.CUE-sm.CarbonKg/sm.Energy.IT) > 1e-12 {
 			t.Errorf("%s: CUE %g != carbon/IT %g", ba, sm.CUE, sm.CarbonKg/sm.Energy.IT)
 		}

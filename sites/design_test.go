@@ -1,7 +1,6 @@
 package sites
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -50,27 +49,8 @@ func TestBadDesignInputs(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			line := 0
-			for i, l := range strings.Split(tc.src, "\n") {
-				if strings.Contains(l, tc.at) {
-					line = i + 1
-					break
-				}
-			}
 			_, err := Parse([]byte(tc.src), "site.toml", ".", Overrides{Days: 1})
-			var se *Error
-			if !errors.As(err, &se) {
-				t.Fatalf("err = %v, want problems", err)
-			}
-			for _, p := range se.Problems {
-				if p.Key == tc.key && strings.Contains(p.Msg, tc.msg) {
-					if p.Line != line {
-						t.Errorf("line %d, want %d: %s", p.Line, line, p)
-					}
-					return
-				}
-			}
-			t.Errorf("no problem with key %q containing %q in:\n%v", tc.key, tc.msg, err)
+			wantProblem(t, err, tc.src, tc.at, tc.key, tc.msg)
 		})
 	}
 }

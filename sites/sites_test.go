@@ -133,30 +133,8 @@ func TestBadInputs(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			text := tc.edit(minimal)
 			name := write("site.toml", text)
-			line := 0
-			for i, l := range strings.Split(text, "\n") {
-				if strings.Contains(l, tc.at) {
-					line = i + 1
-					break
-				}
-			}
 			_, err := Load(filepath.Join(dir, name), Overrides{})
-			var se *Error
-			if !errors.As(err, &se) {
-				t.Fatalf("err = %v, want *Error", err)
-			}
-			for _, p := range se.Problems {
-				if p.Key == tc.key && strings.Contains(p.Msg, tc.msg) {
-					if !strings.HasSuffix(p.File, "site.toml") {
-						t.Errorf("problem names file %q", p.File)
-					}
-					if p.Line != line {
-						t.Errorf("line %d, want %d: %s", p.Line, line, p)
-					}
-					return
-				}
-			}
-			t.Errorf("no problem with key %q containing %q in:\n%v", tc.key, tc.msg, err)
+			wantProblem(t, err, text, tc.at, tc.key, tc.msg)
 		})
 	}
 }
@@ -326,4 +304,33 @@ wrap = true
 	if err == nil || !strings.Contains(err.Error(), "wrap") {
 		t.Errorf("uncovered period: %v", err)
 	}
+}
+
+// wantProblem checks that err holds a problem of key whose message contains
+// msg, in file site.toml, on the first line of text that contains at.
+func wantProblem(t *testing.T, err error, text, at, key, msg string) {
+	t.Helper()
+	line := 0
+	for i, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, at) {
+			line = i + 1
+			break
+		}
+	}
+	var se *Error
+	if !errors.As(err, &se) {
+		t.Fatalf("err = %v, want *Error", err)
+	}
+	for _, p := range se.Problems {
+		if p.Key == key && strings.Contains(p.Msg, msg) {
+			if !strings.HasSuffix(p.File, "site.toml") {
+				t.Errorf("problem names file %q", p.File)
+			}
+			if p.Line != line {
+				t.Errorf("line %d, want %d: %s", p.Line, line, p)
+			}
+			return
+		}
+	}
+	t.Errorf("no problem with key %q containing %q in:\n%v", key, msg, err)
 }

@@ -1,7 +1,6 @@
 package sites
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,27 +44,8 @@ func TestBadThermalInputs(t *testing.T) {
 			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			line := 0
-			for i, l := range strings.Split(text, "\n") {
-				if strings.Contains(l, tc.at) {
-					line = i + 1
-					break
-				}
-			}
 			_, err := Load(p, Overrides{})
-			var se *Error
-			if !errors.As(err, &se) {
-				t.Fatalf("err = %v, want *Error", err)
-			}
-			for _, pr := range se.Problems {
-				if pr.Key == tc.key && strings.Contains(pr.Msg, tc.msg) {
-					if pr.Line != line {
-						t.Errorf("line %d, want %d: %s", pr.Line, line, pr)
-					}
-					return
-				}
-			}
-			t.Errorf("no problem with key %q containing %q in:\n%v", tc.key, tc.msg, err)
+			wantProblem(t, err, text, tc.at, tc.key, tc.msg)
 		})
 	}
 }
