@@ -22,10 +22,21 @@ var siteShapes = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.SquareGlyph{}, draw
 
 // crossCaption states each site's assumptions in brief.
 func crossCaption(sites []*Site) string {
-	var parts []string
+	// Sites that share period, step, weather and grid share a line, in the
+	// order of their first appearance.
+	var descs []string
+	names := map[string][]string{}
 	for _, s := range sites {
-		parts = append(parts, fmt.Sprintf("%s: %s to %s, %s steps; weather %s; grid %s.",
-			s.Name, s.Start.Format("2 Jan 2006"), s.End.Format("2 Jan 2006"), s.Summary.Step, s.Summary.Weather, s.Summary.Carbon))
+		d := fmt.Sprintf("%s to %s, %s steps; weather %s; grid %s.",
+			s.Start.Format("2 Jan 2006"), s.End.Format("2 Jan 2006"), s.Summary.Step, s.Summary.Weather, s.Summary.Carbon)
+		if _, ok := names[d]; !ok {
+			descs = append(descs, d)
+		}
+		names[d] = append(names[d], s.Name)
+	}
+	parts := make([]string, len(descs))
+	for i, d := range descs {
+		parts[i] = strings.Join(names[d], ", ") + ": " + d
 	}
 	return strings.Join(parts, "\n")
 }
@@ -85,11 +96,14 @@ func totalsFigure(sites []*Site) *figure {
 		p.Title.TextStyle.Font = font.From(sans, 10)
 		p.Title.TextStyle.Font.Weight = xfont.WeightBold
 		top := 0.0
+		// Bars narrow as sites are added, so that a third of the page
+		// holds them all.
+		width := min(18, 110/vg.Length(len(sites)))
 		for i, s := range sites {
 			v := make(plotter.Values, len(sites))
 			v[i] = value(s)
 			top = max(top, v[i])
-			b, err := plotter.NewBarChart(v, 18)
+			b, err := plotter.NewBarChart(v, width)
 			if err != nil {
 				panic("plots: " + err.Error())
 			}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dctwin/dctwin/sim"
 )
@@ -440,5 +442,55 @@ func TestWriteCancelled(t *testing.T) {
 	matches, _ := filepath.Glob(filepath.Join(out, "*", "plots"))
 	if len(matches) != 0 {
 		t.Errorf("a cancelled Write left figure folders %v", matches)
+	}
+}
+
+// Many sites with long names, each with its own weather, still fit the
+// cross-site figures: the bars narrow, the caption grows the figure instead
+// of squeezing its plots to nothing (which once left the rasterizer
+// spinning on a plot of negative height).
+func TestManySitesCrossFigures(t *testing.T) {
+	base, err := ReadSite(filepath.Join(testOut(t), "phoenix-hybrid"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sites []*Site
+	for i := range 14 {
+		s := *base
+		s.Name = fmt.Sprintf("a-rather-long-site-name-%02d", i)
+		s.Summary.Weather = fmt.Sprintf("%s, variant %d of a long description of where the weather came from", base.Summary.Weather, i)
+		s.Summary.PUE += 0.01 * float64(i)
+		sites = append(sites, &s)
+	}
+	done := make(chan error, 1)
+	var pngs [][]byte
+	go func() {
+		for _, f := range crossFigures(sites) {
+			png, _, err := f.encode()
+			if err != nil {
+				done <- err
+				return
+			}
+			pngs = append(pngs, png)
+		}
+		done <- nil
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("drawing the cross-site figures of 14 sites did not finish in 60 s")
+	}
+	for i, data := range pngs {
+		img, err := png.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		nominal := int(figHeight.Dots(float64(pngDPI)))
+		if h := img.Bounds().Dy(); h <= nominal {
+			t.Errorf("figure %d: %d px high, want taller than the nominal %d px for 14 captions", i, h, nominal)
+		}
 	}
 }

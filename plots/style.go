@@ -251,12 +251,8 @@ func (f *figure) render(c vg.CanvasSizer) {
 	dc.SetColor(color.White)
 	dc.Fill(vg.Path{{Type: vg.MoveComp, Pos: vg.Point{}}, {Type: vg.LineComp, Pos: vg.Point{X: w}},
 		{Type: vg.LineComp, Pos: vg.Point{X: w, Y: h}}, {Type: vg.LineComp, Pos: vg.Point{Y: h}}, {Type: vg.CloseComp}})
-	sty := textStyle(7.5)
-	sty.Color = color.RGBA{0x33, 0x33, 0x33, 0xff}
-	margin := vg.Length(6)
-	lines := captionLines(sty, f.caption, w-2*margin)
-	lh := sty.FontExtents().Height * 1.15
-	capH := lh*vg.Length(len(lines)) + margin
+	sty, lines, lh, capH := f.captionLayout(w)
+	margin := captionMargin
 	for i, line := range lines {
 		dc.FillText(sty, vg.Point{X: margin, Y: capH - margin/2 - lh*vg.Length(i+1) + lh*0.25}, line)
 	}
@@ -268,11 +264,31 @@ func (f *figure) render(c vg.CanvasSizer) {
 	f.draw(area)
 }
 
+const captionMargin = vg.Length(6)
+
+// captionLayout breaks the caption into lines for a figure w wide and
+// returns its style, lines, line height and the height it takes.
+func (f *figure) captionLayout(w vg.Length) (sty text.Style, lines []string, lh, capH vg.Length) {
+	sty = textStyle(7.5)
+	sty.Color = color.RGBA{0x33, 0x33, 0x33, 0xff}
+	lines = captionLines(sty, f.caption, w-2*captionMargin)
+	lh = sty.FontExtents().Height * 1.15
+	return sty, lines, lh, lh*vg.Length(len(lines)) + captionMargin
+}
+
+// minPlotShare is the least share of a figure's nominal height left to its
+// plots: a longer caption (many sites) makes the figure taller instead of
+// squeezing the plots to nothing.
+const minPlotShare = 0.55
+
 // encode renders the figure as PNG and as SVG.
 func (f *figure) encode() (png, svg []byte, err error) {
 	h := f.height
 	if h == 0 {
 		h = figHeight
+	}
+	if _, _, _, capH := f.captionLayout(figWidth); capH > (1-minPlotShare)*h {
+		h = capH + minPlotShare*h
 	}
 	img := vgimg.NewWith(vgimg.UseWH(figWidth, h), vgimg.UseDPI(pngDPI))
 	f.render(img)
