@@ -27,10 +27,12 @@ type Result struct {
 	Report  string   // path of report.html
 }
 
-// drawn holds one site's encoded figures.
+// drawn holds one site's encoded figures until they are written to dir,
+// after which only the figures' descriptions are kept.
 type drawn struct {
 	figs     []*figure
 	png, svg [][]byte
+	dir      string
 	// notes say which figures the site's data does not support, and why.
 	notes []string
 }
@@ -66,10 +68,13 @@ func Write(ctx context.Context, out string, opt Options) (*Result, error) {
 				return fmt.Errorf("site %s: %w", s.Name, err)
 			}
 			d.notes = notes
-			results[i] = d
-			if err := writeFigures(filepath.Join(s.Dir, "plots"), d); err != nil {
+			d.dir = filepath.Join(s.Dir, "plots")
+			if err := writeFigures(d.dir, d); err != nil {
 				return fmt.Errorf("site %s: %w", s.Name, err)
 			}
+			// The report reads the images back one at a time.
+			d.png, d.svg = nil, nil
+			results[i] = d
 			log.Info("figures drawn", "site", s.Name, "figures", len(figs))
 			return nil
 		})
@@ -80,8 +85,13 @@ func Write(ctx context.Context, out string, opt Options) (*Result, error) {
 			if err != nil {
 				return fmt.Errorf("cross-site figures: %w", err)
 			}
+			d.dir = out
+			if err := writeFigureFiles(out, d); err != nil {
+				return err
+			}
+			d.png, d.svg = nil, nil
 			results[len(sites)] = d
-			return writeFigureFiles(out, d)
+			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -97,11 +107,11 @@ func Write(ctx context.Context, out string, opt Options) (*Result, error) {
 			res.Figures = append(res.Figures, filepath.Join(dir, f.name+".png"))
 		}
 	}
-	html, err := reportHTML(sites, results)
+	html, images, err := reportHTML(sites, results)
 	if err != nil {
 		return nil, fmt.Errorf("report.html: %w", err)
 	}
-	if err := writeFileAtomic(res.Report, html); err != nil {
+	if err := writeReport(res.Report, html, images); err != nil {
 		return nil, fmt.Errorf("report.html: %w", err)
 	}
 	log.Info("report written", "file", res.Report, "elapsed", time.Since(began).Round(time.Millisecond))

@@ -1,12 +1,17 @@
 package plots
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/base64"
 	"fmt"
 	"html/template"
+	"io"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -79,17 +84,90 @@ type reportData struct {
 	NumWarnings int
 }
 
-func embed(png []byte) template.URL {
-	return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
-}
+// figureMark stands in the rendered report for the image it will embed, so
+// that the images (tens of megabytes for many sites) stream from their files
+// into report.html instead of being held in memory.
+const figureMark = "dctwin-figure:"
 
-func reportFigures(d drawn, dir string) []reportFigure {
+// reportFigures describes d's figures, stored under rel in the output
+// folder, and appends their PNG files to images.
+func reportFigures(d drawn, rel string, images *[]string) []reportFigure {
 	var out []reportFigure
-	for i, f := range d.figs {
-		out = append(out, reportFigure{Title: f.title, Caption: f.caption, Src: embed(d.png[i]),
-			Files: path.Join(dir, f.name) + ".png, .svg"})
+	for _, f := range d.figs {
+		src := template.URL(figureMark + strconv.Itoa(len(*images)))
+		*images = append(*images, filepath.Join(d.dir, f.name+".png"))
+		out = append(out, reportFigure{Title: f.title, Caption: f.caption, Src: src,
+			Files: path.Join(rel, f.name) + ".png, .svg"})
 	}
 	return out
+}
+
+// writeReport writes the rendered report to path, replacing each figure mark
+// by its image as a base64 data URL read from its file, under a temporary
+// name renamed into place when complete.
+func writeReport(dst string, html []byte, images []string) error {
+	tmp := dst + ".partial"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	err = embedImages(w, html, images)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, dst)
+}
+
+func embedImages(w io.Writer, html []byte, images []string) error {
+	mark := []byte(figureMark)
+	for {
+		i := bytes.Index(html, mark)
+		if i < 0 {
+			_, err := w.Write(html)
+			return err
+		}
+		if _, err := w.Write(html[:i]); err != nil {
+			return err
+		}
+		html = html[i+len(mark):]
+		n := 0
+		for n < len(html) && html[n] >= '0' && html[n] <= '9' {
+			n++
+		}
+		k, err := strconv.Atoi(string(html[:n]))
+		if err != nil || k >= len(images) {
+			return fmt.Errorf("figure mark %q: no such figure", html[:n])
+		}
+		html = html[n:]
+		if err := embedFile(w, images[k]); err != nil {
+			return err
+		}
+	}
+}
+
+// embedFile writes the PNG file at path as a base64 data URL.
+func embedFile(w io.Writer, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := io.WriteString(w, "data:image/png;base64,"); err != nil {
+		return err
+	}
+	enc := base64.NewEncoder(base64.StdEncoding, w)
+	if _, err := io.Copy(enc, f); err != nil {
+		return err
+	}
+	return enc.Close()
 }
 
 func kpiCell(k KPI, s *Site) reportCell {
@@ -199,8 +277,9 @@ func currencies(sites []*Site) string {
 	return strings.Join(cur, " / ")
 }
 
-// reportHTML renders the self-contained report.
-func reportHTML(sites []*Site, figs []drawn) ([]byte, error) {
+// reportHTML renders the report with a mark in place of each image, and
+// returns the images' files in the order of their marks.
+func reportHTML(sites []*Site, figs []drawn) (html []byte, images []string, err error) {
 	data := reportData{}
 	for _, k := range KPIs {
 		if k.Headline {
@@ -209,7 +288,7 @@ func reportHTML(sites []*Site, figs []drawn) ([]byte, error) {
 		}
 	}
 	for i, s := range sites {
-		rs := reportSite{Site: s, Figures: reportFigures(figs[i], s.Name+"/plots")}
+		rs := reportSite{Site: s, Figures: reportFigures(figs[i], s.Name+"/plots", &images)}
 		if s.Series.Interval > time.Hour {
 			rs.Notes = append(rs.Notes, "The rows of this site are "+duration(s.Series.Interval)+" long: the day-by-hour heat maps need rows of an hour or less (run with -report-interval 1h).")
 		}
@@ -237,13 +316,13 @@ func reportHTML(sites []*Site, figs []drawn) ([]byte, error) {
 		}
 	}
 	if len(sites) > 1 {
-		data.Cross = reportFigures(figs[len(sites)], ".")
+		data.Cross = reportFigures(figs[len(sites)], ".", &images)
 	}
 	var b bytes.Buffer
 	if err := reportTemplate.Execute(&b, data); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return b.Bytes(), nil
+	return b.Bytes(), images, nil
 }
 
 var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
