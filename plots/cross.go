@@ -1,6 +1,8 @@
 package plots
 
 import (
+	"strconv"
+
 	xfont "golang.org/x/image/font"
 
 	"fmt"
@@ -48,17 +50,24 @@ func crossFigures(sites []*Site) []*figure {
 func tradeoffFigure(sites []*Site) *figure {
 	p := newPlot("Energy–water trade-off: PUE against WUE of each site", "PUE over the period (facility / IT energy)", "WUE over the period (L per IT kWh)")
 	var xs, ys []float64
+	glyphs := make([]draw.GlyphStyle, len(sites))
+	entries := make([]string, len(sites))
 	for i, s := range sites {
 		sc, err := plotter.NewScatter(plotter.XYs{{X: s.Summary.PUE, Y: s.Summary.WUE}})
 		if err != nil {
 			panic("plots: " + err.Error())
 		}
 		sc.GlyphStyle.Color = siteColors[i%len(siteColors)]
-		sc.GlyphStyle.Shape = siteShapes[i%len(siteShapes)]
+		// Colours and shapes cycle with offset periods: up to 64 sites
+		// keep distinct pairs.
+		sc.GlyphStyle.Shape = siteShapes[(i+i/len(siteColors))%len(siteShapes)]
 		sc.GlyphStyle.Radius = 4
+		glyphs[i] = sc.GlyphStyle
 		p.Add(sc)
-		p.Legend.Add(fmt.Sprintf("%s  (PUE %.3f, WUE %.2f)", s.Name, s.Summary.PUE, s.Summary.WUE), sc)
-		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: s.Summary.PUE, Y: s.Summary.WUE}}, Labels: []string{s.Name}})
+		// Points carry a number, the list beside the plot the names: long
+		// names of many sites would cover each other and the data.
+		entries[i] = fmt.Sprintf("%d  %s: PUE %.3f, WUE %.2f", i+1, s.Name, s.Summary.PUE, s.Summary.WUE)
+		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: s.Summary.PUE, Y: s.Summary.WUE}}, Labels: []string{strconv.Itoa(i + 1)}})
 		if err != nil {
 			panic("plots: " + err.Error())
 		}
@@ -77,12 +86,30 @@ func tradeoffFigure(sites []*Site) *figure {
 		return lo - 0.25*span, hi + 0.25*span
 	}
 	p.X.Min, p.X.Max = limits(xs)
-	lo, hi := limits(ys)
-	p.Y.Min = lo
-	p.Y.Max = hi + (hi-lo)*0.12*float64(len(sites))
-	p.Legend.Top, p.Legend.Left = true, false
-	p.Legend.XOffs = -4
-	return &figure{name: "sites_pue_wue", title: "Energy–water trade-off", draw: p.Draw,
+	p.Y.Min, p.Y.Max = limits(ys)
+	sty := textStyle(8.5)
+	sty.YAlign = text.YCenter
+	lh := sty.FontExtents().Height * 1.35
+	draw := func(c draw.Canvas) {
+		// The list of sites takes the right-hand column, at most 45 % of
+		// the width, the plot the rest.
+		var colW vg.Length
+		for _, e := range entries {
+			colW = max(colW, sty.Width(e))
+		}
+		colW = min(colW+16, 0.45*(c.Max.X-c.Min.X))
+		p.Draw(draw.Crop(c, 0, -colW-8, 0, 0))
+		x := c.Max.X - colW
+		y := c.Max.Y - p.Title.TextStyle.Height(p.Title.Text) - 2*lh
+		for i, e := range entries {
+			c.DrawGlyph(glyphs[i], vg.Point{X: x + 5, Y: y})
+			c.FillText(sty, vg.Point{X: x + 14, Y: y}, e)
+			y -= lh
+		}
+	}
+	// Tall enough for the plot and the list.
+	height := max(figHeight, lh*vg.Length(len(sites))+4*vg.Centimeter)
+	return &figure{name: "sites_pue_wue", title: "Energy–water trade-off", draw: draw, height: height,
 		caption: "Lower left is better on both. Evaporative cooling saves electricity (lower PUE) at the cost of water (higher WUE). " + crossCaption(sites)}
 }
 

@@ -278,8 +278,8 @@ func (f *figure) captionLayout(w vg.Length) (sty text.Style, lines []string, lh,
 
 // minPlotShare is the least share of a figure's nominal height left to its
 // plots: a longer caption (many sites) makes the figure taller instead of
-// squeezing the plots to nothing.
-const minPlotShare = 0.55
+// squeezing the plots.
+const minPlotShare = 0.75
 
 // encode renders the figure as PNG and as SVG.
 func (f *figure) encode() (png, svg []byte, err error) {
