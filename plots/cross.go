@@ -114,36 +114,53 @@ func tradeoffFigure(sites []*Site) *figure {
 }
 
 func totalsFigure(sites []*Site) *figure {
-	var names []string
-	for _, s := range sites {
-		names = append(names, s.Name)
+	n := len(sites)
+	// Horizontal bars, the sites from top to bottom in their order, names
+	// on the first panel only: many sites with long names stay readable.
+	names := make([]string, n)
+	for i, s := range sites {
+		names[n-1-i] = s.Name
 	}
+	barW := vg.Length(14)
+	height := max(figHeight, vg.Length(n)*barW*1.6+5*vg.Centimeter)
+	first := true
 	panel := func(title, unit string, value func(s *Site) float64) *plot.Plot {
-		p := newPlot(title, "", unit)
+		p := newPlot(title, unit, "")
 		p.Title.TextStyle.Font = font.From(sans, 10)
 		p.Title.TextStyle.Font.Weight = xfont.WeightBold
 		top := 0.0
-		// Bars narrow as sites are added, so that a third of the page
-		// holds them all.
-		width := min(18, 110/vg.Length(len(sites)))
 		for i, s := range sites {
-			v := make(plotter.Values, len(sites))
-			v[i] = value(s)
-			top = max(top, v[i])
-			b, err := plotter.NewBarChart(v, width)
+			v := make(plotter.Values, n)
+			v[n-1-i] = value(s)
+			top = max(top, v[n-1-i])
+			b, err := plotter.NewBarChart(v, barW)
 			if err != nil {
 				panic("plots: " + err.Error())
 			}
+			b.Horizontal = true
 			b.Color = siteColors[i%len(siteColors)]
 			b.LineStyle.Width = 0
 			p.Add(b)
+			// The value at the bar's end: a zero (a dry design's water)
+			// reads as zero, not as missing.
+			lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: v[n-1-i], Y: float64(n - 1 - i)}},
+				Labels: []string{strconv.FormatFloat(v[n-1-i], 'g', 3, 64)}})
+			if err != nil {
+				panic("plots: " + err.Error())
+			}
+			lab.TextStyle[0].Font = font.From(sans, 7.5)
+			lab.TextStyle[0].YAlign = text.YCenter
+			lab.Offset = vg.Point{X: 3}
+			p.Add(lab)
 		}
-		p.NominalX(names...)
-		p.X.Tick.Label.Font = font.From(sans, 8)
-		p.X.Tick.Label.Rotation = math.Pi / 6
-		p.X.Tick.Label.XAlign = text.XRight
-		p.X.Tick.Label.YAlign = text.YCenter
-		p.Y.Min, p.Y.Max = 0, top*1.1
+		if first {
+			p.NominalY(names...)
+			p.Y.Tick.Label.Font = font.From(sans, 8)
+			first = false
+		} else {
+			p.NominalY(make([]string, n)...)
+		}
+		p.X.Min, p.X.Max = 0, top*1.2
 		return p
 	}
 	energy := panel("Facility energy", "energy (GWh)", func(s *Site) float64 { return s.Summary.Energy.Facility / 1e6 })
@@ -158,6 +175,6 @@ func totalsFigure(sites []*Site) *figure {
 		c.Max.Y -= t.Height("E") + 6
 		sidePlots(energy, water, carbon)(c)
 	}
-	return &figure{name: "sites_totals", title: "Energy, water and carbon by site", draw: draw,
+	return &figure{name: "sites_totals", title: "Energy, water and carbon by site", draw: draw, height: height,
 		caption: "Totals over each site's simulated period (compare like periods). " + crossCaption(sites)}
 }
