@@ -215,7 +215,11 @@ func TestRedundancyRidesThroughATrip(t *testing.T) {
 		if tc.rise && e.RideThroughMin == nil {
 			t.Errorf("%s: the trip of one of two chillers at peak should pass the limit: %+v", tc.redundancy, e)
 		}
-		t.Logf("%s: peak inlet %.2f °C, stored %.0f kWh, ride-through %v", tc.redundancy, e.PeakInletC, e.PeakStoredKWh, e.RideThroughMin)
+		ride := "did not pass the limit"
+		if e.RideThroughMin != nil {
+			ride = fmt.Sprintf("%.1f min", *e.RideThroughMin)
+		}
+		t.Logf("%s: peak inlet %.2f °C, stored %.0f kWh, ride-through %s", tc.redundancy, e.PeakInletC, e.PeakStoredKWh, ride)
 	}
 }
 
