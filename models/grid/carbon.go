@@ -55,8 +55,9 @@ func (c *Carbon) At(h int) float64 {
 var ErrUnits = errors.New("carbon intensity looks like kg/kWh, not g/kWh")
 
 // ReadSeries reads an hourly carbon-intensity file: an EIA-930-derived file
-// (its avg_CI column) or a plain CSV with a time column and one value column,
-// in gCO₂/kWh. Times without an offset are read in loc. Up to maxFill
+// (its avg_CI column; timestamps are the end of each hour, EIA-930's
+// convention) or a plain CSV with a time column and one value column, in
+// gCO₂/kWh, timestamps the start of each hour. Times without an offset are read in loc. Up to maxFill
 // consecutive missing hours are interpolated (the EIA-930 files have short
 // gaps).
 func ReadSeries(r io.Reader, name string, loc *time.Location, maxFill int) (*series.Series, error) {
@@ -67,6 +68,7 @@ func ReadSeries(r io.Reader, name string, loc *time.Location, maxFill int) (*ser
 	opt := series.ReadOptions{Location: loc, Min: 0, Max: MaxIntensity, Unit: "gCO2/kWh", MaxFill: maxFill}
 	if header, _, _ := strings.Cut(string(text), "\n"); strings.Contains(strings.ToLower(header), "avg_ci") {
 		opt.ValueColumn = "avg_CI"
+		opt.HourEnding = true // EIA-930 labels each hour by its end
 	}
 	s, err := series.ReadCSV(strings.NewReader(string(text)), name, opt)
 	if err != nil {

@@ -63,17 +63,19 @@ func TestSharedEIA930(t *testing.T) {
 	if len(s.Values) != 8760 || math.Abs(s.Values[0]-631.6617084572886) > 1e-9 {
 		t.Fatalf("%d values, first %g", len(s.Values), s.Values[0])
 	}
-	// The series ends at 2022-12-31 23:00Z, 16:00 in Arizona: a local
+	// The rows are labelled by their hours' ends: the series' hours run from
+	// 2021-12-31 23:00Z to 2022-12-31 23:00Z, 16:00 in Arizona: a local
 	// calendar year is not covered without wrapping.
 	if _, err := s.Hourly(time.Date(2022, 1, 1, 0, 0, 0, 0, arizona), 8760, false); err == nil {
 		t.Fatal("a UTC series ending 2022-12-31 23:00Z covered the local year 2022 without wrapping")
 	}
-	// The first site hour, 2022-01-01 00:00 at UTC−7, is 07:00 UTC: the 8th row.
-	hourly, err := s.Hourly(time.Date(2022, 1, 1, 0, 0, 0, 0, arizona), 8760-7, false)
+	// The first site hour, 2022-01-01 00:00 at UTC−7, starts at 07:00 UTC: the
+	// row labelled 08:00Z, the 9th.
+	hourly, err := s.Hourly(time.Date(2022, 1, 1, 0, 0, 0, 0, arizona), 8760-8, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if hourly[0] != s.Values[7] {
-		t.Errorf("first site hour takes %g, want the 07:00Z value %g", hourly[0], s.Values[7])
+	if hourly[0] != s.Values[8] {
+		t.Errorf("first site hour takes %g, want the value labelled 08:00Z, %g", hourly[0], s.Values[8])
 	}
 }

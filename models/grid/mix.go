@@ -209,7 +209,10 @@ func splitHeader(header string) []string {
 // hour when wrap is set (see package series). Two layouts are accepted:
 //
 //   - EIA-930: timestamp,WND,SUN,WAT,OIL,NG,COL,NUC,OTH[,avg_CI], generation in
-//     MWh per hour (= mean MW), avg_CI in gCO₂/kWh.
+//     MWh per hour (= mean MW), avg_CI in gCO₂/kWh; each timestamp is the end
+//     of its hour (EIA-930's convention: solar generation in these files
+//     starts in the hour that ends after sunrise).
+//   - generic: timestamps are the start of each hour.
 //   - generic: a time column and one or more of wind_mw, solar_mw, hydro_mw,
 //     oil_mw, gas_mw, coal_mw, nuclear_mw, other_mw, optionally
 //     carbon_g_per_kwh; a fuel without a column generates nothing.
@@ -260,7 +263,7 @@ func ReadMix(text []byte, name string, loc *time.Location, maxFill int, start ti
 	m := &Mix{Source: name}
 	var filled []int
 	for _, c := range use {
-		opt := series.ReadOptions{ValueColumn: c.name, Location: loc, Min: 0, Max: MaxGenerationMW, Unit: "MW", MaxFill: maxFill}
+		opt := series.ReadOptions{ValueColumn: c.name, Location: loc, Min: 0, Max: MaxGenerationMW, Unit: "MW", MaxFill: maxFill, HourEnding: eia}
 		if c.fuel == NumFuels {
 			opt.Min, opt.Max, opt.Unit = 0, MaxIntensity, "gCO2/kWh"
 		}

@@ -99,7 +99,9 @@ func TestIsMixHeader(t *testing.T) {
 func loadShared(t *testing.T, ba string) *Mix {
 	t.Helper()
 	path := refdata.Path(t, "grid/eia930_"+ba+"_2022.csv")
-	start := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)
+	// The file's rows are labelled by their hours' ends, 2022-01-01 00:00Z
+	// to 2022-12-31 23:00Z: its hours start an hour earlier.
+	start := time.Date(2021, 12, 31, 23, 0, 0, 0, time.UTC)
 	m, _, err := LoadMix(path, time.UTC, 24, start, 8760, false)
 	if err != nil {
 		t.Fatal(err)
@@ -143,6 +145,27 @@ func TestSharedMixReproducesFileCarbon(t *testing.T) {
 		if math.Abs(gap) > 0.06 {
 			t.Errorf("%s: per-fuel intensity %.1f vs file %.1f: gap %.1f %%", ba, num/den, sumFile/8760, 100*gap)
 		}
+	}
+}
+
+// EIA-930 labels each hour by its end, and dctwin reads it so: in Texas on
+// the solstice (sunrise about 11:30Z, sunset about 01:35Z) the row labelled
+// 12:00Z holds the first sunlight, 62 MW, and the row labelled 02:00Z the
+// last, 272 MW; read as hour starts they would put sunlight an hour late,
+// with none in the hour the sun rose and some in the hour after it set.
+func TestSharedEIA930HourEnding(t *testing.T) {
+	path := refdata.Path(t, "grid/eia930_ERCO_2022.csv")
+	start := time.Date(2022, 6, 21, 0, 0, 0, 0, time.UTC)
+	m, _, err := LoadMix(path, time.UTC, 24, start, 48, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sun := m.MW[Solar]
+	if sunrise := sun[11]; sunrise != 62 {
+		t.Errorf("hour starting 11:00Z (sunrise 11:30Z): %g MW, want the 62 MW of the row labelled 12:00Z", sunrise)
+	}
+	if sunset, after := sun[24+1], sun[24+2]; sunset != 272 || after != 0 {
+		t.Errorf("hours starting 01:00Z and 02:00Z (sunset 01:35Z): %g and %g MW, want 272 and 0", sunset, after)
 	}
 }
 

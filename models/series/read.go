@@ -428,6 +428,11 @@ func (p *parser) series() (*Series, error) {
 	if err := p.toHours(s, step); err != nil {
 		return nil, err
 	}
+	if p.opt.HourEnding {
+		for i := range s.Times {
+			s.Times[i] = s.Times[i].Add(-time.Hour)
+		}
+	}
 	return s, nil
 }
 

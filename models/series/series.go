@@ -69,6 +69,11 @@ type ReadOptions struct {
 	// 0 = a missing value is an error. Real files need it: the EIA-930 files
 	// of CISO and MISO for 2022 lack 3 hours of avg_CI, PJM's a run of 22.
 	MaxFill int
+
+	// HourEnding says each timestamp is the end of its hour, as in EIA-930
+	// data (its hourly values are labelled by the hour's end); the series'
+	// Times are then moved back an hour to the hour's start.
+	HourEnding bool
 }
 
 // Series is an hourly series read from a file.
@@ -217,14 +222,22 @@ func (s *Series) fillYear(dst []float64, start time.Time, year int) {
 }
 
 // wholeYear returns the year the series covers whole, from Jan 1 00:00 of the
-// site's zone or else of the zone its timestamps were written in.
+// site's zone or else of the zone its timestamps were written in. A year
+// labelled by its hours' ends (ReadOptions.HourEnding, the EIA-930 files)
+// starts an hour earlier, at Dec 31 23:00 of the year before; wrapped, its
+// first hour stands in for the last hour of its year.
 func (s *Series) wholeYear(site *time.Location) (int, bool) {
 	for _, loc := range [2]*time.Location{site, s.Times[0].Location()} {
 		t := s.Times[0].In(loc)
+		if t.Minute() != 0 || t.Second() != 0 {
+			continue
+		}
 		_, month, day := t.Date()
-		if month == time.January && day == 1 && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 &&
-			len(s.Values) == hoursInYear(t.Year()) {
+		if month == time.January && day == 1 && t.Hour() == 0 && len(s.Values) == hoursInYear(t.Year()) {
 			return t.Year(), true
+		}
+		if month == time.December && day == 31 && t.Hour() == 23 && len(s.Values) == hoursInYear(t.Year()+1) {
+			return t.Year() + 1, true
 		}
 	}
 	return 0, false

@@ -207,3 +207,23 @@ func TestFillHourlyDoesNotAllocate(t *testing.T) {
 		t.Errorf("FillHourly allocates %g times per call", n)
 	}
 }
+
+// A year labelled by its hours' ends (EIA-930) starts at Dec 31 23:00 of the
+// year before; wrapped, it maps by month, day and hour, its first hour
+// standing in for the last hour of its year.
+func TestWrapHourEndingYear(t *testing.T) {
+	start := time.Date(2021, 12, 31, 23, 0, 0, 0, time.UTC)
+	s := &Series{Name: "eia.csv"}
+	for i := range 8760 {
+		s.Times = append(s.Times, start.Add(time.Duration(i)*time.Hour))
+		s.Values = append(s.Values, float64(i))
+	}
+	got, err := s.Hourly(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), 8760, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0] != 1 || got[1] != 2 || got[8758] != 8759 || got[8759] != 0 {
+		t.Errorf("Jan 1 00:00 → %g, 01:00 → %g, Dec 31 22:00 → %g, 23:00 → %g; want 1, 2, 8759, 0",
+			got[0], got[1], got[8758], got[8759])
+	}
+}
