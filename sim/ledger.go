@@ -483,6 +483,9 @@ func (l *ledger) finish(sm *Summary, total *accumulator) {
 	if cfg.Generator != nil {
 		sup.GeneratorCO2Kg = sup.GeneratorFuelL * cfg.Generator.CO2KgPerL
 	}
+	// The grid's intensity over the energy drawn, without the generators'
+	// fuel.
+	sm.CarbonIntensity = ratio(1000*(sm.CarbonKg-sup.GeneratorCO2Kg), sm.Energy.Grid)
 	sm.Supply = &sup
 	sm.UnservedKWh = e(qUnservedKW)
 	sm.GridLimit = &GridLimitTotals{LimitKW: cfg.LimitKW, HoursAtLimit: float64(l.lim) * stepH, ShedITKWh: e(qShedITKW), UnservedKWh: sm.UnservedKWh}
@@ -512,8 +515,11 @@ func (l *ledger) finish(sm *Summary, total *accumulator) {
 	renewable := sm.Energy.PV + math.Min(sup.CleanSupplyKWh, sm.Energy.Grid)
 	sm.REF = ratio(renewable, sm.Energy.Facility)
 	wdr := sm.Water.Withdrawal
-	sm.WaterSource = &WaterSourceL{Potable: wdr * cfg.PotableFrac, Reclaimed: wdr * cfg.ReclaimedFrac,
-		Other: wdr * max(0, 1-cfg.PotableFrac-cfg.ReclaimedFrac)}
+	other := 1 - cfg.PotableFrac - cfg.ReclaimedFrac
+	if other < 1e-9 {
+		other = 0 // the fractions' rounding, not a source
+	}
+	sm.WaterSource = &WaterSourceL{Potable: wdr * cfg.PotableFrac, Reclaimed: wdr * cfg.ReclaimedFrac, Other: wdr * other}
 	if t := cfg.Tariff; t != nil {
 		c := CostTotals{Currency: t.Currency, Energy: total.sum[qEnergyCost]}
 		for _, p := range l.monthPeak {

@@ -41,6 +41,19 @@ func (b *builder) factors() (grid.Factors, bool) {
 			f.WithdrawalLPerMWh[i] = v
 		}
 	}
+	// Withdrawal has no built-in factors: a partial set would leave the
+	// other fuels' withdrawal unknown, so it is all or none.
+	var given, missing []string
+	for _, name := range grid.FuelNames() {
+		if _, ok := m[name+"_withdrawal_l_per_mwh"]; ok {
+			given = append(given, name)
+		} else {
+			missing = append(missing, "grid.factors."+name+"_withdrawal_l_per_mwh")
+		}
+	}
+	if len(given) > 0 && len(missing) > 0 {
+		b.add("grid.factors."+given[0]+"_withdrawal_l_per_mwh", "withdrawal factors are all or none (there are no built-in ones): also give %s", strings.Join(missing, ", "))
+	}
 	return f, carbonGiven
 }
 
@@ -137,7 +150,7 @@ func (b *builder) ledger() {
 				b.add("pv", "%v", err)
 			}
 			l.PV = &a
-			b.input("pv", "%.0f kWdc, tilt %.0f°, azimuth %.0f°, losses %.0f %%, inverter %.3f, DC/AC %.2f (PVWatts v5 method)",
+			b.input("pv", "%.0f kWdc, tilt %.0f°, azimuth %.0f°, losses %.0f %%, inverter %.3f, DC/AC %.2f (PVWatts v5 losses, temperature and inverter; isotropic sky, NOCT cell temperature)",
 				a.CapacityKW, a.TiltDeg, a.AzimuthDeg, 100*a.LossesFrac, a.InverterEff, a.DCACRatio)
 		}
 	}

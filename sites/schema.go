@@ -203,7 +203,7 @@ var keys = []keyDoc{
 	{path: "water.potable_frac", kind: kNumber, def: "1 − reclaimed_frac", min: 0, max: 1, doc: "Share of the withdrawal that is potable (drinking-quality) water."},
 	{path: "water.reclaimed_frac", kind: kNumber, def: "0", min: 0, max: 1, doc: "Share of the withdrawal that is reclaimed (recycled) water; the rest is other (e.g. groundwater, rain)."},
 
-	{path: "pv", kind: kTable, doc: "On-site solar PV (PVWatts v5 method); needs an EPW weather file with irradiance."},
+	{path: "pv", kind: kTable, doc: "On-site solar PV (PVWatts v5 losses, temperature coefficient and inverter curve; isotropic sky, NOCT cell temperature); needs an EPW weather file with irradiance."},
 	{path: "pv.capacity_kw", kind: kNumber, unit: "kW", def: "required", min: 0, max: 1e7, doc: "DC nameplate at 1000 W/m² and 25 °C."},
 	{path: "pv.tilt_deg", kind: kNumber, unit: "°", def: "latitude, at most 40", min: 0, max: 90, doc: "Tilt from horizontal."},
 	{path: "pv.azimuth_deg", kind: kNumber, unit: "°", def: "facing the equator", min: 0, max: 360, doc: "Direction the array faces, clockwise from north (180 = south)."},
@@ -224,7 +224,7 @@ var keys = []keyDoc{
 
 	{path: "generator", kind: kTable, doc: "Standby diesel generators: they carry the site in utility outages and run monthly tests."},
 	{path: "generator.capacity_kw", kind: kNumber, unit: "kW", def: "required", min: 0, max: 1e7, doc: "Total rating of the sets."},
-	{path: "generator.test_h_per_month", kind: kNumber, unit: "h", def: "1", min: 0, max: 24, doc: "Monthly test run on a load bank, from 10:00 on the first day of each month."},
+	{path: "generator.test_h_per_month", kind: kInt, unit: "h", def: "1", min: 0, max: 24, doc: "Monthly test run on a load bank, in whole hours from 10:00 on the first day of each month."},
 	{path: "generator.test_load_frac", kind: kNumber, def: "0.3", min: 0, max: 1, doc: "Test load, fraction of the rating."},
 
 	{path: "clean_supply", kind: kTable, doc: "Contracted clean supply (a PPA): exactly one of kw and file."},

@@ -3,10 +3,12 @@ package sites
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dctwin/dctwin/models/refdata"
 )
@@ -84,6 +86,12 @@ func TestBadInputs(t *testing.T) {
 	write("short.csv", ",cpu_load\n0,0.5\n1,0.6\n")
 	write("gw.csv", "time,gas_mw,coal_gw\n2025-01-01T00:00:00Z,1,1\n")
 	write("mix.csv", "time,gas_mw\n2025-01-01T00:00:00Z,1\n")
+	var year strings.Builder
+	year.WriteString("time,gas_mw,coal_mw\n")
+	for h := range 8760 {
+		fmt.Fprintf(&year, "%s,100,50\n", time.Date(2023, 1, 1, h, 0, 0, 0, time.UTC).Format(time.RFC3339))
+	}
+	write("year.csv", year.String())
 	tests := []struct {
 		name     string
 		edit     func(string) string
@@ -127,6 +135,7 @@ func TestBadInputs(t *testing.T) {
 		{"fuel mix too short", replace("carbon_g_per_kwh = 300", `carbon_file = "mix.csv"`), "carbon_file", "grid.carbon_file", "mix.csv"},
 		{"time-of-use without price", appendText("\n[tariff]\n[[tariff.tou]]\nstart_h = 1\nend_h = 2\n"), "[[tariff.tou]]", "tariff.tou[0]", "price_per_kwh are required"},
 		{"grid stress without site stress", replace("carbon_g_per_kwh = 300", "carbon_g_per_kwh = 300\nwater_stress_factor = 2"), "water_stress_factor", "grid.water_stress_factor", "needs water.stress_factor"},
+		{"some withdrawal factors", replace("carbon_g_per_kwh = 300", "carbon_file = \"year.csv\"\nwrap = true\n[grid.factors]\ngas_withdrawal_l_per_mwh = 950"), "gas_withdrawal", "grid.factors.gas_withdrawal_l_per_mwh", "all or none (there are no built-in ones): also give grid.factors.wind_withdrawal_l_per_mwh"},
 		{"unknown fuel factor", replace("carbon_g_per_kwh = 300", "carbon_g_per_kwh = 300\n[grid.factors]\nlignite_carbon_g_per_kwh = 1000"), "lignite", "grid.factors.lignite_carbon_g_per_kwh", "unknown key"},
 	}
 	for _, tc := range tests {

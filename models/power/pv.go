@@ -129,7 +129,10 @@ func (p PV) ACKW(poa, airC float64) float64 {
 		return 0
 	}
 	const etaRef = 0.9637
-	acRated := p.CapacityKW / p.DCACRatio * p.InverterEff
+	// PVWatts v5: the AC rating is the DC nameplate over the DC/AC ratio;
+	// the part-load curve runs on DC input over that rating divided by the
+	// nominal efficiency.
+	acRated := p.CapacityKW / p.DCACRatio
 	dcInv := acRated / p.InverterEff // DC input at rated AC
 	z := dc / dcInv
 	eta := p.InverterEff / etaRef * (-0.0162*z - 0.0059/z + 0.9858)
