@@ -5,6 +5,7 @@ import (
 	"math"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -257,4 +258,38 @@ func BenchmarkLiquidHallYear1m(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(s.Period.Steps)*float64(b.N)/b.Elapsed().Seconds(), "steps/s")
+}
+
+// A chiller trip in a liquid hall takes out the units it names, of the
+// air-cooled chillers that carry the residual air heat, and not as many
+// trim chillers again: with two of its four air-cooled chillers tripped, the
+// hall's remaining two carry the air heat and nothing goes unmet.
+func TestHallChillerTripCountsOnce(t *testing.T) {
+	o := sites.Overrides{Start: "2025-07-08", Days: 1, Step: "1h"}
+	trip := func(src string) string {
+		return src + "\n[[event]]\nkind = \"chiller-trip\"\nstart = 2025-07-08T12:00:00\nduration = \"4h\"\nunits = 2\n"
+	}
+	baseOut, tripOut := t.TempDir(), t.TempDir()
+	base := run(t, baseOut, example(t, "ai-liquid-drycooler", "", o, nil))[0]
+	tripped := run(t, tripOut, example(t, "ai-liquid-drycooler", "", o, trip))[0]
+	if tripped.Unmet.KWh > 1e-6 || tripped.Thermal.MaxInletC > base.Thermal.MaxInletC+1e-9 {
+		t.Errorf("two of four air-cooled chillers tripped: unmet %.1f kWh, max inlet %.2f °C (%.2f without the trip)",
+			tripped.Unmet.KWh, tripped.Thermal.MaxInletC, base.Thermal.MaxInletC)
+	}
+	on := func(dir string) []float64 {
+		header, rows := readRows(t, filepath.Join(dir, "ai-liquid-drycooler", "timeseries.csv"))
+		col := slices.Index(header, "chillers_on")
+		var v []float64
+		for _, r := range rows {
+			x, _ := strconv.ParseFloat(r[col], 64)
+			v = append(v, x)
+		}
+		return v
+	}
+	b, tr := on(baseOut), on(tripOut)
+	for h := 12; h < 16; h++ {
+		if b[h]-tr[h] > 2+1e-9 {
+			t.Errorf("hour %d: %g chillers on, %g without the trip: more than the 2 tripped went out", h, tr[h], b[h])
+		}
+	}
 }

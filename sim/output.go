@@ -10,7 +10,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -275,6 +277,9 @@ func writeSummaryCSV(path string, sums []*Summary) error {
 	w := csv.NewWriter(&buf)
 	w.Write(SummaryCSVHeader)
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	// By name: the same sites give the same file in any order.
+	sums = slices.Clone(sums)
+	slices.SortFunc(sums, func(a, b *Summary) int { return strings.Compare(a.Site, b.Site) })
 	for _, s := range sums {
 		e := s.Energy
 		w.Write([]string{

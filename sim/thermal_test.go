@@ -40,6 +40,8 @@ mean = 0.8
 capacity_kw = 500
 [grid]
 carbon_g_per_kwh = 400
+[generator]
+capacity_kw = 2000
 [thermal]
 room_volume_m3 = 1000
 it_mass_kg = 20000
@@ -52,7 +54,7 @@ chw_loop_m3 = 20
 kind = "utility-outage"
 start = 2025-07-01T12:00:00
 duration = "3h"
-generator_start = "3h"   # no generators: the plant stays off for 3 h
+generator_start = "3h"   # the generators take 3 h to carry the load: the plant stays off
 `
 
 func runOutage(t *testing.T, thermalLines, resilience string) (*sim.Summary, float64) {

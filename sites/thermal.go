@@ -217,7 +217,10 @@ func (b *builder) events() {
 			ev.GeneratorStart = orDuration(e.GeneratorStart, 10*time.Second)
 			ev.ChillerRestart = orDuration(e.ChillerRestart, 5*time.Minute)
 			if b.spec.Generator == nil {
-				b.warn("%s: a utility outage but no [generator]: the site's load in the outage is reported as unserved energy (the battery and flexible IT carry what they can)", key)
+				// Without standby generation the site would go dark once its
+				// UPS ran out: a blackout the engine does not model.
+				b.add(key+".kind", "a utility outage needs standby generators: give [generator] with its capacity_kw (a site without them loses its load, which dctwin does not model)")
+				ok = false
 			}
 		} else {
 			for _, k := range []struct {

@@ -29,6 +29,7 @@ func TestBadThermalInputs(t *testing.T) {
 		{"missing start", "\n[[event]] # here\nkind = \"chiller-trip\"\nduration = \"1h\"\n", "# here", "event[0].start", "missing"},
 		{"negative duration", "\n[[event]]\nkind = \"chiller-trip\"\nstart = 2025-07-01T12:00\nduration = \"-1h\" # here\n", "# here", "event[0].duration", "want a positive duration"},
 		{"generator on a trip", trip + "generator_start = \"10s\" # here\n", "# here", "event[0].generator_start", "utility-outage events only"},
+		{"outage without generators", "\n[[event]]\nkind = \"utility-outage\" # here\nstart = 2025-07-01T12:00\nduration = \"1h\"\n", "# here", "event[0].kind", "needs standby generators"},
 		{"units on an outage", "\n[[event]]\nkind = \"utility-outage\"\nstart = 2025-07-01T12:00\nduration = \"1h\"\nunits = 2 # here\n", "# here", "event[0].units", "trips and tower-out events only"},
 		{"unknown class", "\n[thermal]\nclass = \"A5\" # here\n", "# here", "thermal.class", `"A5" is not one of`},
 		{"shutdown inside the envelope", "\n[thermal]\nclass = \"A4\"\nshutdown_inlet_c = 40 # here\n", "# here", "thermal.shutdown_inlet_c", "above the A4 allowable maximum 45"},
@@ -55,7 +56,7 @@ func TestThermalWarnings(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"\n[cooling.crah]\nsupply_air_c = 16\n", "supply air 16 °C is below the A1 recommended minimum 18 °C"},
 		{"\n[cooling.crah]\nsupply_air_c = 26\n", "runs at 28 °C at rest"},
-		{"\n[thermal]\ntank_m3 = 50\n\n[[event]]\nkind = \"utility-outage\"\nstart = 2025-07-01T12:00\nduration = \"10m\"\n", "tank of 50 m³ is given but its pumps are not on UPS"},
+		{"\n[thermal]\ntank_m3 = 50\n\n[generator]\ncapacity_kw = 3000\n\n[[event]]\nkind = \"utility-outage\"\nstart = 2025-07-01T12:00\nduration = \"10m\"\n", "tank of 50 m³ is given but its pumps are not on UPS"},
 	} {
 		s, err := Parse([]byte(minimal+tc.text), "w.toml", ".", Overrides{})
 		if err != nil {

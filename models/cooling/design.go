@@ -502,7 +502,7 @@ func (h *Hall) dryCoolers(in Load, q, cw, tRet float64, r *Result) float64 {
 			ec = dc.effC(n, 1, cw)
 		}
 		qdc = ec * max(tRet-tAir, 0)
-		if qdc <= 0 && h.TrimCapacityKW(o.DryBulbC)*trimOut(f, in.Outage) >= q {
+		if qdc <= 0 && h.TrimCapacityKW(o.DryBulbC)*trimOut(f, h.trimChillersOut(in.Outage)) >= q {
 			n, spray = 0, false // air warmer than the water: the trim chillers take it all
 		}
 		met := h.trim(in, q-qdc, r)
@@ -537,12 +537,24 @@ func b2i(b bool) int {
 	return 0
 }
 
-// trimOut returns the share of the trim chillers in service.
-func trimOut(f *FacilityWater, out Outage) float64 {
+// trimOut returns the share of the trim chillers in service with out of
+// them tripped.
+func trimOut(f *FacilityWater, out int) float64 {
 	if f.Trim.Count == 0 {
 		return 0
 	}
-	return float64(max(f.Trim.Count-out.ChillersOut, 0)) / float64(f.Trim.Count)
+	return float64(max(f.Trim.Count-out, 0)) / float64(f.Trim.Count)
+}
+
+// trimChillersOut returns the trim chillers a chiller trip takes out: a trip
+// counts against the air-cooled chillers of the chilled water when the hall
+// has them, else against the facility loop's trim chillers (the units events
+// are validated against), never against both.
+func (h *Hall) trimChillersOut(o Outage) int {
+	if h.Chillers.Count > 0 {
+		return 0
+	}
+	return o.ChillersOut
 }
 
 // towers rejects q through open cooling towers on the facility water, the
@@ -567,7 +579,7 @@ func (h *Hall) towers(in Load, q, cw float64, r *Result) float64 {
 		prev := met
 		st = t.operate(in.WetBulbC, q-met, flow, f.SupplyC)
 		need := cw * max(st.leavingC-f.SupplyC, 0)
-		b := f.Trim.run(need, f.SupplyC, in.Outdoor.DryBulbC, in.Outage.ChillersOut)
+		b := f.Trim.run(need, f.SupplyC, in.Outdoor.DryBulbC, h.trimChillersOut(in.Outage))
 		met, trimKW, condFan, on = b.metKW, b.compKW, b.condFanKW, b.on
 		if math.Abs(met-prev) < 1e-3 {
 			break
@@ -597,7 +609,7 @@ func (h *Hall) trim(in Load, needKW float64, r *Result) float64 {
 	if needKW <= 0 || f.Trim.Count == 0 {
 		return 0
 	}
-	b := f.Trim.run(needKW, f.SupplyC, in.Outdoor.DryBulbC, in.Outage.ChillersOut)
+	b := f.Trim.run(needKW, f.SupplyC, in.Outdoor.DryBulbC, h.trimChillersOut(in.Outage))
 	r.ChillerKW += b.compKW
 	r.ChillersOn += b.on
 	d := &r.Design
