@@ -57,28 +57,12 @@ type thermalPlant struct {
 func thermalPlantOf(sys cooling.System) thermalPlant {
 	switch p := sys.(type) {
 	case *cooling.Plant:
-		return thermalPlant{
-			supplyAirC: p.CRAH.SupplyAirC, chilledWaterC: p.ChilledWater.SupplyC, pumpsOnUPS: p.ChilledWater.OnUPS,
-			chillers: p.Chillers, rejection: p.Tower.Cells,
-		}
+		tp := thermalPlant{supplyAirC: p.CRAH.SupplyAirC, chilledWaterC: p.ChilledWater.SupplyC, pumpsOnUPS: p.ChilledWater.OnUPS}
+		tp.chillers, tp.rejection = p.Units()
+		return tp
 	case *cooling.Hall:
-		// The chillers an event can trip are the air-cooled chillers of the
-		// chilled water, or else the facility loop's trim chillers; the
-		// heat-rejection units are its dry coolers or tower cells.
-		tp := thermalPlant{
-			supplyAirC: p.SupplyAirC(), chilledWaterC: p.CHW.SupplyC, pumpsOnUPS: p.CHW.OnUPS,
-			chillers: p.Chillers.Count,
-		}
-		if tp.chillers == 0 {
-			tp.chillers = p.Facility.Trim.Count
-		}
-		if p.HasFacility() {
-			if p.Facility.Rejection == cooling.RejectTower {
-				tp.rejection = p.Facility.Tower.Cells
-			} else {
-				tp.rejection = p.Facility.DryCooler.Units
-			}
-		}
+		tp := thermalPlant{supplyAirC: p.SupplyAirC(), chilledWaterC: p.CHW.SupplyC, pumpsOnUPS: p.CHW.OnUPS}
+		tp.chillers, tp.rejection = p.Units()
 		return tp
 	}
 	return thermalPlant{supplyAirC: sys.SupplyAirC()}

@@ -300,24 +300,17 @@ func (b *builder) coolingView() coolingView {
 		v := coolingView{
 			supplyAirC: h.SupplyAirC(), chwSupplyC: h.CHW.SupplyC,
 			chwPlantKW: float64(h.Chillers.Count) * h.Chillers.Unit.CapacityKW,
-			cduKW:      h.CDU.CapacityKW, chillers: h.Chillers.Count, onUPS: &h.CHW.OnUPS,
+			cduKW:      h.CDU.CapacityKW, onUPS: &h.CHW.OnUPS,
 		}
-		if v.chillers == 0 {
-			v.chillers = h.Facility.Trim.Count
-		}
-		if h.HasFacility() {
-			if h.Facility.Rejection == cooling.RejectTower {
-				v.rejection = h.Facility.Tower.Cells
-			} else {
-				v.rejection = h.Facility.DryCooler.Units
-			}
-		}
+		v.chillers, v.rejection = h.Units()
 		return v
 	}
 	pl := &b.site.Plant
-	return coolingView{
+	v := coolingView{
 		supplyAirC: pl.CRAH.SupplyAirC, chwSupplyC: pl.ChilledWater.SupplyC,
 		chwPlantKW: float64(pl.Chillers) * pl.Chiller.CapacityKW, cduKW: pl.CDU.CapacityKW,
-		chillers: pl.Chillers, rejection: pl.Tower.Cells, onUPS: &pl.ChilledWater.OnUPS,
+		onUPS: &pl.ChilledWater.OnUPS,
 	}
+	v.chillers, v.rejection = pl.Units()
+	return v
 }

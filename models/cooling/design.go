@@ -552,7 +552,7 @@ func trimOut(f *FacilityWater, out int) float64 {
 // are validated against), never against both.
 func (h *Hall) trimChillersOut(o Outage) int {
 	if h.Chillers.Count > 0 {
-		return 0
+		return 0 // the trip counts against the air-cooled chillers (Units)
 	}
 	return o.ChillersOut
 }
