@@ -98,7 +98,7 @@ func tradeoffFigure(sites []*Site) *figure {
 			colW = max(colW, sty.Width(e))
 		}
 		colW = min(colW+16, 0.45*(c.Max.X-c.Min.X))
-		p.Draw(draw.Crop(c, 0, -colW-8, 0, 0))
+		drawPlot(p, draw.Crop(c, 0, -colW-8, 0, 0))
 		x := c.Max.X - colW
 		y := c.Max.Y - p.Title.TextStyle.Height(p.Title.Text) - 2*lh
 		for i, e := range entries {

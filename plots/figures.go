@@ -178,7 +178,7 @@ func powerFigure(s *Site, base string) *figure {
 	}
 	p.Y.Min = 0
 	headroom(p, top, n)
-	return &figure{name: "power", title: "Electric power by use", draw: p.Draw,
+	return &figure{name: "power", title: "Electric power by use", draw: drawOf(p),
 		caption: "Stacked daily means of the electric power of the IT equipment, the cooling plant, the UPS/PDU/transformer losses and lighting and offices; their sum is the facility power. " + base}
 }
 
@@ -339,9 +339,9 @@ func heatMapFigure(s *Site, base, name string, cooling bool) *figure {
 		// above the time axis
 		side.Max.Y -= p.Title.TextStyle.Height(p.Title.Text) + p.Title.Padding
 		side.Min.Y += p.X.Tick.Label.Height("Jan") + p.X.Label.TextStyle.Height("2025") + p.X.Tick.Length + 2*p.X.Padding
-		p.Draw(main)
+		drawPlot(p, main)
 		// a narrow bar: its plot area gets the colours
-		bar.Draw(side)
+		drawPlot(bar, side)
 	}
 	return &figure{name: name, title: title, draw: draw,
 		caption: fmt.Sprintf("Each cell is one hour of one day: the mean of %s in that hour (white: outside the period). ", what) + base}
@@ -392,7 +392,7 @@ func waterFigure(s *Site, base string) *figure {
 	ser := s.Series
 	off := s.Summary.OffsiteWater
 	if off == nil || off.Consumption == nil || *off.Consumption <= 0 || !ser.Has[cOffsiteConsumption] || ser.Blank[cOffsiteConsumption] {
-		return &figure{name: "water_monthly", title: "Monthly water", draw: p.Draw, caption: caption + base}
+		return &figure{name: "water_monthly", title: "Monthly water", draw: drawOf(p), caption: caption + base}
 	}
 	// Off-site water is often many times the site's: a panel of its own
 	// keeps the site's bars readable, with the site's consumption repeated
@@ -464,7 +464,7 @@ func loadDurationFigure(s *Site, base string) *figure {
 	p.X.Min, p.X.Max = 0, float64(n)*hours
 	p.Y.Min = 0
 	p.Y.Max = peak * 1.45
-	return &figure{name: "load_duration", title: "Grid demand: load-duration curve", draw: p.Draw,
+	return &figure{name: "load_duration", title: "Grid demand: load-duration curve", draw: drawOf(p),
 		caption: fmt.Sprintf("The grid demand of every %s row, sorted from highest to lowest: the curve gives how many hours the demand is at or above a level. The peak is the largest mean over one simulation step (%s), from summary.json. ", duration(ser.Interval), s.Summary.Step) + base}
 }
 
@@ -502,7 +502,7 @@ func weatherFigure(s *Site, base string) *figure {
 	}
 	p.Y.Min = math.Floor(lo - 2)
 	p.Y.Max = hi + (hi-lo)*0.55
-	return &figure{name: "weather", title: "Weather: dry and wet bulb", draw: p.Draw,
+	return &figure{name: "weather", title: "Weather: dry and wet bulb", draw: drawOf(p),
 		caption: fmt.Sprintf("Daily mean and range of the %s means of the outdoor dry-bulb and thermodynamic wet-bulb temperatures. Cooling towers and evaporative coolers are driven by the wet bulb, dry coolers and air-cooled chillers by the dry bulb. ", duration(ser.Interval)) + base}
 }
 
@@ -516,7 +516,7 @@ func carbonFigure(s *Site, base string) *figure {
 	fromZero(em, el.XYs, 1)
 	if !ser.Has[cIntensity] {
 		em.Title.Text = "Carbon: daily CO2 emissions of the grid electricity"
-		return &figure{name: "carbon", title: "Carbon emissions", draw: em.Draw,
+		return &figure{name: "carbon", title: "Carbon emissions", draw: drawOf(em),
 			caption: "Daily CO2 of the electricity drawn from the grid (location-based). " + base}
 	}
 	ci := newPlot("Carbon: grid carbon intensity and the site's daily emissions", "", "intensity (g CO2/kWh)")

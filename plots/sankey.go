@@ -277,6 +277,6 @@ func sankeyFigure(s *Site, base string) *figure {
 	p := newPlot("Energy flow: electricity in, through IT, cooling and losses, out as heat", "", "")
 	p.HideAxes()
 	p.Add(&sankeyPlotter{flow: f, total: max(f.colTotal(0), f.colTotal(1), f.colTotal(2))})
-	return &figure{name: "energy_flow", title: "Energy flow", draw: p.Draw,
+	return &figure{name: "energy_flow", title: "Energy flow", draw: drawOf(p),
 		caption: "Energy over the whole period, MWh, with shares of the facility energy. Every use splits over the supplies and the heat sinks in proportion; each box's inflow equals its outflow. All electricity ends as heat: released to the air (towers, dry coolers, condensers, exhaust air, the outdoor transformer, offices) or reused. Supplies are the grid, on-site PV used and standby generators; a battery shows by its net effect. " + base}
 }

@@ -8,7 +8,6 @@ import (
 	"image/color"
 	imagepng "image/png"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,42 +82,69 @@ func newPlot(title, xLabel, yLabel string) *plot.Plot {
 	return p
 }
 
-// precise is a ticker whose labels all carry the decimals needed to tell
-// neighbours apart (1.15, 1.20 rather than 1.15, 1.2), with thousands
-// separated by a thin space.
+// precise is a ticker whose labels print their tick's value exactly, all
+// with the same decimals (1.15, 1.20 rather than 1.15, 1.2), with commas
+// between thousands. The decimals come from the values themselves, not from
+// the step between them: a tick at 1.15 is labelled so, never rounded to
+// 1.2 (gonum's default ticks can fall between round values).
 type precise struct{}
 
 func (precise) Ticks(lo, hi float64) []plot.Tick {
-	ticks := plot.DefaultTicks{}.Ticks(lo, hi)
-	var major []float64
-	for _, t := range ticks {
-		if !t.IsMinor() {
-			major = append(major, t.Value)
-		}
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return nil
 	}
-	labelAll := len(major) < 3 // too few labels to read values off: label the minor ticks too
-	if labelAll {
-		major = major[:0]
-		for _, t := range ticks {
-			major = append(major, t.Value)
-		}
-		slices.Sort(major)
-	}
+	// Major ticks at whole multiples of a round step (1, 2, 2.5 or 5 times a
+	// power of ten) that gives three to seven of them; a minor tick halfway.
+	step := niceStep((hi - lo) / 6)
+	d := exactDecimals(step / 2)
+	snap := func(x float64) float64 { return math.Round(x*math.Pow10(d)) / math.Pow10(d) }
+	var ticks []plot.Tick
 	decimals := 0
-	if len(major) > 1 {
-		step := major[1] - major[0]
-		decimals = max(0, int(math.Ceil(-math.Log10(step)-1e-9)))
-		// a step like 0.25 needs two decimals
-		for decimals < 6 && math.Abs(step*math.Pow10(decimals)-math.Round(step*math.Pow10(decimals))) > 1e-6 {
-			decimals++
+	for k := math.Ceil(lo/step*2 - 1e-9); k <= math.Floor(hi/step*2+1e-9); k++ {
+		v := snap(k * step / 2)
+		if v < lo || v > hi {
+			continue
 		}
+		t := plot.Tick{Value: v}
+		if math.Mod(k, 2) == 0 {
+			t.Label = "major"
+			decimals = max(decimals, exactDecimals(v))
+		}
+		ticks = append(ticks, t)
 	}
 	for i := range ticks {
-		if labelAll || !ticks[i].IsMinor() {
+		if ticks[i].Label != "" {
 			ticks[i].Label = formatNumber(ticks[i].Value, decimals)
 		}
 	}
 	return ticks
+}
+
+// niceStep returns the smallest of 1, 2, 2.5 and 5 times a power of ten
+// that is at least x.
+func niceStep(x float64) float64 {
+	mag := math.Pow10(int(math.Floor(math.Log10(x))))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= x*(1-1e-12) {
+			return m * mag
+		}
+	}
+	return 10 * mag
+}
+
+// maxDecimals bounds the decimals of a tick label.
+const maxDecimals = 9
+
+// exactDecimals returns the fewest decimals that print x exactly, up to the
+// rounding error of its float64 (1.1500000000000001 needs 2).
+func exactDecimals(x float64) int {
+	for d := 0; d < maxDecimals; d++ {
+		scaled := x * math.Pow10(d)
+		if math.Abs(scaled-math.Round(scaled)) <= 1e-9*max(1, math.Abs(scaled)) {
+			return d
+		}
+	}
+	return maxDecimals
 }
 
 // formatNumber prints x with decimals and a comma between thousands.
@@ -148,8 +174,10 @@ func formatNumber(x float64, decimals int) string {
 }
 
 // calendar is a ticker for a time axis in days since the site's first
-// midnight: month starts, labelled Jan..Dec, over long periods; days over
-// short ones.
+// midnight: days over short periods; month starts, labelled Jan..Dec, over
+// a year; over longer periods only every quarter (up to three years) or
+// every year is labelled, the months between marked, so that a ten-year run
+// does not print 120 overlapping month names.
 type calendar struct{ midnight time.Time }
 
 func (c calendar) Ticks(lo, hi float64) []plot.Tick {
@@ -159,18 +187,32 @@ func (c calendar) Ticks(lo, hi float64) []plot.Tick {
 	first := c.midnight.AddDate(0, 0, int(math.Floor(lo)))
 	switch {
 	case span > 62:
+		labelEvery := 1 // months between labels
+		switch {
+		case span > 3*366:
+			labelEvery = 12
+		case span > 400:
+			labelEvery = 3
+		}
 		y, m, _ := first.Date()
 		for t := time.Date(y, m, 1, 0, 0, 0, 0, c.midnight.Location()); at(t) <= hi; t = t.AddDate(0, 1, 0) {
 			if at(t) < lo {
 				continue
 			}
-			label := t.Format("Jan")
-			if t.Month() == time.January && span > 400 {
-				label = t.Format("Jan\n2006")
+			tk := plot.Tick{Value: at(t)}
+			if (int(t.Month())-1)%labelEvery == 0 {
+				switch {
+				case labelEvery == 12:
+					tk.Label = t.Format("2006")
+				case labelEvery == 3 && t.Month() == time.January:
+					tk.Label = t.Format("Jan\n2006")
+				default:
+					tk.Label = t.Format("Jan")
+				}
 			}
-			ticks = append(ticks, plot.Tick{Value: at(t), Label: label})
-			// a minor tick mid-month
-			if mid := at(t.AddDate(0, 0, 14)); mid <= hi {
+			ticks = append(ticks, tk)
+			// a minor tick mid-month over a year or less
+			if mid := at(t.AddDate(0, 0, 14)); mid <= hi && labelEvery == 1 {
 				ticks = append(ticks, plot.Tick{Value: mid})
 			}
 		}
@@ -320,7 +362,7 @@ func stackPlots(ps ...*plot.Plot) func(draw.Canvas) {
 		}
 		canvases := plot.Align(grid, tiles, c)
 		for i, p := range ps {
-			p.Draw(canvases[i][0])
+			drawPlot(p, canvases[i][0])
 		}
 	}
 }
@@ -331,7 +373,7 @@ func sidePlots(ps ...*plot.Plot) func(draw.Canvas) {
 		tiles := draw.Tiles{Rows: 1, Cols: len(ps), PadX: 8}
 		canvases := plot.Align([][]*plot.Plot{ps}, tiles, c)
 		for i, p := range ps {
-			p.Draw(canvases[0][i])
+			drawPlot(p, canvases[0][i])
 		}
 	}
 }

@@ -136,7 +136,7 @@ func supplyFigure(s *Site, base string) *figure {
 	}
 	title := "On-site supply and the grid connection"
 	if len(panels) == 1 {
-		return &figure{name: "supply", title: title, draw: p.Draw, caption: caption + base}
+		return &figure{name: "supply", title: title, draw: drawOf(p), caption: caption + base}
 	}
 	return &figure{name: "supply", title: title, draw: stackPlots(panels...), height: vg.Length(len(panels))*5*vg.Centimeter + 3*vg.Centimeter,
 		caption: caption + base}
@@ -169,11 +169,19 @@ func monthLabels(months []string) []string {
 	labels := make([]string, len(months))
 	for i, m := range months {
 		labels[i] = m
-		if t, err := time.Parse("2006-01", m); err == nil {
-			labels[i] = t.Format("Jan")
-			if multiYear {
-				labels[i] = t.Format("Jan\n2006")
+		t, err := time.Parse("2006-01", m)
+		switch {
+		case err != nil:
+		case len(months) > 24:
+			// Years only: two years of month names fill the axis.
+			labels[i] = ""
+			if t.Month() == time.January {
+				labels[i] = t.Format("2006")
 			}
+		case multiYear && (i == 0 || t.Month() == time.January):
+			labels[i] = t.Format("Jan\n2006")
+		default:
+			labels[i] = t.Format("Jan")
 		}
 	}
 	return labels

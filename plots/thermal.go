@@ -50,7 +50,7 @@ func facilityWaterFigure(s *Site, base string) (*figure, string) {
 	span := max(top-lo, 2)
 	p.Y.Min = math.Floor(lo - 0.3*span)
 	p.Y.Max = top + span*0.9
-	return &figure{name: "facility_water", title: "Facility-water supply against its W class", draw: p.Draw,
+	return &figure{name: "facility_water", title: "Facility-water supply against its W class", draw: drawOf(p),
 		caption: fmt.Sprintf("The temperature of the facility water supplied to the liquid-cooled IT (coolant distribution units), daily highest and mean of the %s rows, against the limit of ASHRAE liquid-cooling class %s. Hours above the class are from summary.json (per simulation step); the trim chillers of the facility loop ran %s h. ", duration(ser.Interval), fw.Class, formatNumber(fw.TrimHours, 1)) + base}, ""
 }
 
@@ -98,7 +98,7 @@ func coolingModesFigure(s *Site, base string) (*figure, string) {
 	p.Legend.Add("hours of the month inside the period", hl)
 	p.Y.Min = 0
 	p.Y.Max = maxOf(evap, trim, hours) * (1.15 + 0.1*float64(len(vals)+1))
-	return &figure{name: "cooling_modes", title: "Hours with evaporative cooling and with compressors", draw: p.Draw,
+	return &figure{name: "cooling_modes", title: "Hours with evaporative cooling and with compressors", draw: drawOf(p),
 		caption: fmt.Sprintf("Design: %s. Hours of each month in which evaporative coolers or the adiabatic spray ran (they use water) and in which chillers or trim chillers ran (they use the most electricity), from the fractions of the %s rows. ", d.Kind, duration(ser.Interval)) + base}, ""
 }
 
@@ -211,7 +211,7 @@ func eventsFigure(s *Site, base string) (*figure, string) {
 	drawGrid := func(c draw.Canvas) {
 		canvases := plot.Align(grid, draw.Tiles{Rows: rows, Cols: cols, PadX: 8, PadY: 6}, c)
 		for i, p := range panels {
-			p.Draw(canvases[i/cols][i%cols])
+			drawPlot(p, canvases[i/cols][i%cols])
 		}
 	}
 	more := ""
