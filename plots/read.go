@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -76,7 +77,9 @@ func ReadFolder(out string) ([]*Site, error) {
 	return sites, nil
 }
 
-// siteNames returns the first column of summary.csv below its header.
+// siteNames returns the first column of summary.csv below its header: of
+// the rows of whole periods where the file has a period column (its other
+// rows are calendar years of the same sites).
 func siteNames(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -92,6 +95,7 @@ func siteNames(path string) ([]string, error) {
 	if err != nil || len(head) == 0 || head[0] != "site" {
 		return nil, &InputError{File: path, Line: 1, Msg: "want a header starting with \"site\": not a dctwin summary"}
 	}
+	period := slices.Index(head, "period")
 	var names []string
 	seen := map[string]bool{}
 	for line := 2; ; line++ {
@@ -101,6 +105,9 @@ func siteNames(path string) ([]string, error) {
 		}
 		if err != nil {
 			return nil, &InputError{File: path, Line: line, Msg: err.Error()}
+		}
+		if period > 0 && period < len(rec) && rec[period] != "all" {
+			continue
 		}
 		name := rec[0]
 		if name == "" || strings.ContainsAny(name, `/\`) || name == "." || name == ".." || seen[name] {

@@ -61,8 +61,17 @@ type Ledger struct {
 	GridCFEFrac float64
 
 	// CleanKW is contracted clean supply (a PPA) per hour of the period, kW;
-	// nil: none. It counts as renewable for REF.
-	CleanKW []float64
+	// nil: none. It counts as renewable for REF unless CleanNotRenewable
+	// (a nuclear PPA, say, is carbon-free but not renewable).
+	CleanKW           []float64
+	CleanNotRenewable bool
+	// GOFrac is the share of the grid energy covered by guarantees of origin
+	// (or renewable energy certificates) retired for the site; renewable.
+	GOFrac float64
+	// ResidualMixG is the residual-mix carbon intensity of the grid
+	// energy no contractual instrument covers, g/kWh, for the market-based
+	// figure (GHG Protocol Scope 2); nil: not given, no market-based figure.
+	ResidualMixG *float64
 
 	Tariff *tariff.Tariff // nil: no costs
 
@@ -443,7 +452,7 @@ func (l *ledger) scale(v *stepValues, f float64) {
 	for _, q := range [...]int{qITKW, qITFanKW, qITAirKW, qITLiquidKW, qCRAHFanKW, qCDUPumpKW, qCHWPumpKW,
 		qCondPumpKW, qChillerKW, qTowerFanKW, qUPSLossKW, qPDULossKW, qTransformerLossKW, qEvaporatorKW,
 		qEconomizerKW, qUnmetKW, qEvaporationL, qDriftL, qBlowdownL, qCondFanKW, qDryCoolerFanKW, qFWPumpKW,
-		qHeatPumpKW, qHeatReusedKW, qAirRejectedKW, qSprayEvapL, qSprayBleedL} {
+		qHeatPumpKW, qHeatReusedKW, qReuseHeatC, qAirRejectedKW, qSprayEvapL, qSprayBleedL} {
 		v[q] *= f
 	}
 	fixed := v[qOfficeKW] + v[qLightingKW]
@@ -512,8 +521,10 @@ func (l *ledger) finish(sm *Summary, total *accumulator) {
 	sm.OffsiteWater = &off
 	cfe := 100 * ratio(l.cfeKWh, l.loadKWh)
 	sm.CFEPct = &cfe
-	renewable := sm.Energy.PV + math.Min(sup.CleanSupplyKWh, sm.Energy.Grid)
-	sm.REF = ratio(renewable, sm.Energy.Facility)
+	ren := cfg.renewables(sm.Energy.PV, sup.CleanSupplyKWh, sm.Energy.Grid)
+	sm.Renewables = &ren
+	sm.REF = ratio(ren.Total, sm.Energy.Facility)
+	sm.CarbonMarketKg = cfg.marketCarbon(sm.Energy.Grid, sup.CleanSupplyKWh, sup.GeneratorCO2Kg)
 	wdr := sm.Water.Withdrawal
 	other := 1 - cfg.PotableFrac - cfg.ReclaimedFrac
 	if other < 1e-9 {

@@ -257,43 +257,109 @@ func writeJSON(path string, v any) error {
 	return os.WriteFile(path, append(data, '\n'), 0o644)
 }
 
-// SummaryCSVHeader is the header of OUT/summary.csv.
-var SummaryCSVHeader = []string{
-	"site", "start", "end", "step",
-	"it_kwh", "cooling_kwh", "power_loss_kwh", "other_kwh", "facility_kwh", "grid_kwh",
-	"peak_it_kw", "peak_facility_kw", "peak_grid_kw",
-	"pue", "wue_l_per_kwh", "cue_kg_per_kwh",
-	"water_withdrawal_l", "water_consumption_l", "water_discharge_l", "peak_day_water_withdrawal_l",
-	"carbon_kg", "heat_rejected_kwh", "unmet_cooling_kwh", "warnings",
-	"pv_kwh", "offsite_water_consumption_l", "offsite_water_withdrawal_l", "wue_source_l_per_kwh",
-	"scarcity_weighted_water_l", "cfe_pct", "ref", "unserved_kwh", "cost_total",
-	"hours_above_recommended", "hours_above_allowable", "max_inlet_c", "ride_through_min",
-	"heat_reused_kwh", "erf",
+// summaryColumn is one column of OUT/summary.csv: its value for a site's
+// whole period, and for one calendar year of it (nil: empty in year rows).
+type summaryColumn struct {
+	name string
+	site func(s *Summary) string
+	year func(y *YearTotals) string
 }
 
-// writeSummaryCSV writes one row per site.
+func num(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// summaryColumns are the columns of OUT/summary.csv, in order.
+var summaryColumns = []summaryColumn{
+	{"site", func(s *Summary) string { return s.Site }, nil},
+	{"period", func(*Summary) string { return "all" }, func(y *YearTotals) string { return strconv.Itoa(y.Year) }},
+	{"start", func(s *Summary) string { return s.Start }, func(y *YearTotals) string { return y.Start }},
+	{"end", func(s *Summary) string { return s.End }, func(y *YearTotals) string { return y.End }},
+	{"step", func(s *Summary) string { return s.Step }, nil},
+	{"it_kwh", func(s *Summary) string { return num(s.Energy.IT) }, func(y *YearTotals) string { return num(y.ITKWh) }},
+	{"cooling_kwh", func(s *Summary) string { return num(s.Energy.Cooling) }, func(y *YearTotals) string { return num(y.CoolingKWh) }},
+	{"power_loss_kwh", func(s *Summary) string { return num(s.Energy.PowerLoss) }, func(y *YearTotals) string { return num(y.PowerLossKWh) }},
+	{"other_kwh", func(s *Summary) string { return num(s.Energy.Other) }, func(y *YearTotals) string { return num(y.OtherKWh) }},
+	{"facility_kwh", func(s *Summary) string { return num(s.Energy.Facility) }, func(y *YearTotals) string { return num(y.FacilityKWh) }},
+	{"grid_kwh", func(s *Summary) string { return num(s.Energy.Grid) }, func(y *YearTotals) string { return num(y.GridKWh) }},
+	{"peak_it_kw", func(s *Summary) string { return num(s.Peak.IT) }, func(y *YearTotals) string { return num(y.PeakITKW) }},
+	{"peak_facility_kw", func(s *Summary) string { return num(s.Peak.Facility) }, nil},
+	{"peak_grid_kw", func(s *Summary) string { return num(s.Peak.Grid) }, func(y *YearTotals) string { return num(y.PeakGridKW) }},
+	{"pue", func(s *Summary) string { return num(s.PUE) }, func(y *YearTotals) string { return num(y.PUE) }},
+	{"wue_l_per_kwh", func(s *Summary) string { return num(s.WUE) }, func(y *YearTotals) string { return num(y.WUE) }},
+	{"cue_kg_per_kwh", func(s *Summary) string { return num(s.CUE) }, func(y *YearTotals) string { return num(y.CUE) }},
+	{"water_withdrawal_l", func(s *Summary) string { return num(s.Water.Withdrawal) }, func(y *YearTotals) string { return num(y.WithdrawalL) }},
+	{"water_consumption_l", func(s *Summary) string { return num(s.Water.Consumption) }, func(y *YearTotals) string { return num(y.ConsumptionL) }},
+	{"water_discharge_l", func(s *Summary) string { return num(s.Water.Discharge) }, func(y *YearTotals) string { return num(y.DischargeL) }},
+	{"peak_day_water_withdrawal_l", func(s *Summary) string { return num(s.PeakDayWaterWithdrawal) }, nil},
+	{"carbon_kg", func(s *Summary) string { return num(s.CarbonKg) }, func(y *YearTotals) string { return num(y.CarbonKg) }},
+	{"heat_rejected_kwh", func(s *Summary) string { return num(s.HeatRejected) }, func(y *YearTotals) string { return num(y.HeatRejectedKWh) }},
+	{"unmet_cooling_kwh", func(s *Summary) string { return num(s.Unmet.KWh) }, func(y *YearTotals) string { return num(y.UnmetKWh) }},
+	{"warnings", func(s *Summary) string { return strconv.Itoa(len(s.Warnings)) }, nil},
+	{"pv_kwh", func(s *Summary) string { return num(s.Energy.PV) }, func(y *YearTotals) string { return num(y.PVKWh) }},
+	{"offsite_water_consumption_l", func(s *Summary) string { return offsite(s, false) }, nil},
+	{"offsite_water_withdrawal_l", func(s *Summary) string { return offsite(s, true) }, nil},
+	{"wue_source_l_per_kwh", func(s *Summary) string { return opt(s.WUESource) }, nil},
+	{"scarcity_weighted_water_l", func(s *Summary) string { return opt(s.ScarcityWeighted) }, nil},
+	{"cfe_pct", func(s *Summary) string { return opt(s.CFEPct) }, nil},
+	{"ref", func(s *Summary) string { return num(s.REF) }, func(y *YearTotals) string { return num(y.REF) }},
+	{"unserved_kwh", func(s *Summary) string { return num(s.UnservedKWh) }, func(y *YearTotals) string { return num(y.UnservedKWh) }},
+	{"cost_total", costTotal, nil},
+	{"hours_above_recommended", func(s *Summary) string { return num(s.Thermal.HoursAboveRecommended) }, nil},
+	{"hours_above_allowable", func(s *Summary) string { return num(s.Thermal.HoursAboveAllowable) }, nil},
+	{"max_inlet_c", func(s *Summary) string { return num(s.Thermal.MaxInletC) }, nil},
+	{"ride_through_min", func(s *Summary) string { return opt(s.RideThroughMin) }, nil},
+	{"heat_reused_kwh", func(s *Summary) string { return num(s.HeatReused) }, func(y *YearTotals) string { return num(y.HeatReusedKWh) }},
+	{"erf", func(s *Summary) string { return num(s.ERF) }, func(y *YearTotals) string { return num(y.ERF) }},
+	{"ups_output_kwh", func(s *Summary) string { return num(s.Energy.UPSOutput) }, func(y *YearTotals) string { return num(y.UPSOutputKWh) }},
+	{"renewable_kwh", func(s *Summary) string {
+		if s.Renewables == nil {
+			return ""
+		}
+		return num(s.Renewables.Total)
+	}, func(y *YearTotals) string { return num(y.RenewableKWh) }},
+	{"carbon_market_kg", func(s *Summary) string { return opt(s.CarbonMarketKg) }, func(y *YearTotals) string { return opt(y.CarbonMarketKg) }},
+	{"cooling_degree_days", func(s *Summary) string { return num(s.Climate.CoolingDegreeDays) }, func(y *YearTotals) string { return num(y.CoolingDegDays) }},
+	{"installed_it_kw", func(s *Summary) string { return num(s.InstalledITKW) }, nil},
+}
+
+// SummaryCSVHeader is the header of OUT/summary.csv.
+var SummaryCSVHeader = func() []string {
+	h := make([]string, len(summaryColumns))
+	for i, c := range summaryColumns {
+		h[i] = c.name
+	}
+	return h
+}()
+
+// writeSummaryCSV writes, for each site, a row of its whole period (period
+// "all") and a row of each calendar year it touches (period "2025"; only the
+// columns that have a per-year value are filled).
 func writeSummaryCSV(path string, sums []*Summary) error {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	w.Write(SummaryCSVHeader)
-	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	// By name: the same sites give the same file in any order.
 	sums = slices.Clone(sums)
 	slices.SortFunc(sums, func(a, b *Summary) int { return strings.Compare(a.Site, b.Site) })
 	for _, s := range sums {
-		e := s.Energy
-		w.Write([]string{
-			s.Site, s.Start, s.End, s.Step,
-			f(e.IT), f(e.Cooling), f(e.PowerLoss), f(e.Other), f(e.Facility), f(e.Grid),
-			f(s.Peak.IT), f(s.Peak.Facility), f(s.Peak.Grid),
-			f(s.PUE), f(s.WUE), f(s.CUE),
-			f(s.Water.Withdrawal), f(s.Water.Consumption), f(s.Water.Discharge), f(s.PeakDayWaterWithdrawal),
-			f(s.CarbonKg), f(s.HeatRejected), f(s.Unmet.KWh), strconv.Itoa(len(s.Warnings)),
-			f(e.PV), offsite(s, false), offsite(s, true), opt(s.WUESource),
-			opt(s.ScarcityWeighted), opt(s.CFEPct), f(s.REF), f(s.UnservedKWh), costTotal(s),
-			f(s.Thermal.HoursAboveRecommended), f(s.Thermal.HoursAboveAllowable), f(s.Thermal.MaxInletC), opt(s.RideThroughMin),
-			f(s.HeatReused), f(s.ERF),
-		})
+		row := make([]string, len(summaryColumns))
+		for i, c := range summaryColumns {
+			row[i] = c.site(s)
+		}
+		w.Write(row)
+		for j := range s.Years {
+			y := &s.Years[j]
+			for i, c := range summaryColumns {
+				switch {
+				case c.name == "site":
+					row[i] = s.Site
+				case c.year == nil:
+					row[i] = ""
+				default:
+					row[i] = c.year(y)
+				}
+			}
+			w.Write(row)
+		}
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

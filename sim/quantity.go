@@ -67,6 +67,7 @@ const (
 	qTrimSteps        // 1 in a step with compressors running
 	qAboveClassSteps  // 1 in a step with the facility supply above its W class
 	qFacilityTrimSteps
+	qReuseHeatC // heat reused × the temperature it was taken at, kW·°C
 	numQ
 )
 

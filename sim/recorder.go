@@ -40,12 +40,12 @@ type recorder struct {
 	dayWater    float64
 	peakDay     int
 	peakDayL    float64
+	dayDryBulb  float64 // sum over the day's steps, °C
+	daySteps    int
+	cdd         float64 // cooling degree days of the period
 
-	month         accumulator
-	monthStart    time.Time
-	nextMonthStep int
-	monthEconomy  int
-	months        []MonthTotals
+	// The calendar breakdowns of the summary.
+	months, years *calendarSplit
 }
 
 func newRecorder(s *Site, rows rowWriter) *recorder {
@@ -60,11 +60,11 @@ func newRecorder(s *Site, rows rowWriter) *recorder {
 		dayOffset:   int(start.Sub(midnight) / p.Step),
 		stepsPerDay: int(24 * time.Hour / p.Step),
 		peakDay:     -1,
-		monthStart:  start,
 		maxDryBulb:  math.Inf(-1),
 		maxWetBulb:  math.Inf(-1),
 	}
-	r.nextMonthStep = r.stepOf(firstOfNextMonth(start))
+	r.months = newCalendarSplit(r, firstOfNextMonth)
+	r.years = newCalendarSplit(r, firstOfNextYear)
 	return r
 }
 
@@ -80,17 +80,19 @@ func (r *recorder) stepOf(t time.Time) int {
 
 // add records step k. It does not allocate, except when a month closes.
 func (r *recorder) add(k int, v *stepValues, inletC float64, mode cooling.Mode) error {
-	if k == r.nextMonthStep {
-		r.closeMonth()
-	}
+	// A day closes before the month or year it ends: its degree days count
+	// there.
 	if day := (r.dayOffset + k) / r.stepsPerDay; day != r.day {
 		r.closeDay()
 		r.day = day
 	}
+	r.months.add(k, v, inletC, mode)
+	r.years.add(k, v, inletC, mode)
 	r.row.add(v, inletC)
 	r.total.add(v, inletC)
-	r.month.add(v, inletC)
 	r.dayWater += v.withdrawalL()
+	r.dayDryBulb += v[qDryBulbC]
+	r.daySteps++
 	facility := v.facilityKW()
 	for i, kw := range [3]float64{v[qITKW], facility, v[qGridKW]} {
 		if kw > r.peak[i] {
@@ -102,9 +104,6 @@ func (r *recorder) add(k int, v *stepValues, inletC float64, mode cooling.Mode) 
 		r.unmetPeak = max(r.unmetPeak, v[qUnmetKW])
 	}
 	r.modeSteps[mode]++
-	if mode != cooling.ModeChillers {
-		r.monthEconomy++
-	}
 	r.maxDryBulb = max(r.maxDryBulb, v[qDryBulbC])
 	r.maxWetBulb = max(r.maxWetBulb, v[qWetBulbC])
 	r.maxSupply = max(r.maxSupply, v[qFacilitySupplyC])
@@ -130,40 +129,13 @@ func (r *recorder) closeDay() {
 		r.peakDayL, r.peakDay = r.dayWater, r.day
 	}
 	r.dayWater = 0
-}
-
-func (r *recorder) closeMonth() {
-	a := &r.month
-	if a.steps == 0 {
-		return
+	if r.daySteps > 0 {
+		cdd := coolingDegrees(r.dayDryBulb / float64(r.daySteps))
+		r.cdd += cdd
+		r.months.cdd += cdd
+		r.years.cdd += cdd
 	}
-	e := func(q int) float64 { return a.sum[q] * r.stepH }
-	it := e(qITKW)
-	// The sums are linear in the step values, so the step formulas apply.
-	facility := a.sum.facilityKW() * r.stepH
-	withdrawal := a.sum.withdrawalL()
-	r.months = append(r.months, MonthTotals{
-		Month:           r.monthStart.Format("2006-01"),
-		ITKWh:           it,
-		CoolingKWh:      a.sum.coolingKW() * r.stepH,
-		FacilityKWh:     facility,
-		PUE:             ratio(facility, it),
-		WithdrawalL:     withdrawal,
-		ConsumptionL:    a.sum.consumptionL(),
-		DischargeL:      a.sum.dischargeL(),
-		WUE:             ratio(withdrawal, it),
-		EvaporationL:    a.sum[qEvaporationL],
-		HeatRejectedKWh: e(qHeatRejectedKW),
-		CarbonKg:        a.sum[qCarbonKg],
-		MeanDryBulbC:    a.mean(qDryBulbC),
-		MeanWetBulbC:    a.mean(qWetBulbC),
-		EconomizerHours: float64(r.monthEconomy) * r.stepH,
-		HeatReusedKWh:   e(qHeatReusedKW),
-	})
-	a.reset()
-	r.monthEconomy = 0
-	r.monthStart = firstOfNextMonth(r.monthStart)
-	r.nextMonthStep = r.stepOf(firstOfNextMonth(r.monthStart))
+	r.dayDryBulb, r.daySteps = 0, 0
 }
 
 func ratio(a, b float64) float64 {
@@ -181,7 +153,8 @@ func (r *recorder) finish() (*Summary, error) {
 		}
 	}
 	r.closeDay()
-	r.closeMonth()
+	r.months.close()
+	r.years.close()
 	return r.summary(), nil
 }
 
@@ -197,7 +170,8 @@ func (r *recorder) summary() *Summary {
 		ReportInterval: FormatDuration(p.Report),
 		Weather:        s.Weather.Source,
 		Carbon:         s.Carbon.Source,
-		Months:         r.months,
+		Months:         r.months.months(),
+		Years:          r.years.years(),
 		Inputs:         s.Inputs,
 		Warnings:       append([]string{}, s.Warnings...),
 	}
@@ -216,6 +190,7 @@ func (r *recorder) summary() *Summary {
 	en.Other = e(qLightingKW) + e(qOfficeKW)
 	en.Facility = en.IT + en.Cooling + en.PowerLoss + en.Other
 	en.Grid = e(qGridKW)
+	en.UPSOutput = en.IT + sm.PowerLoss.PDU
 	sm.Peak = PeakKW{
 		IT: r.peak[0], Facility: r.peak[1], Grid: r.peak[2],
 		FacilityTime: r.stepTime(r.peakStep[1]), GridTime: r.stepTime(r.peakStep[2]),
@@ -248,6 +223,12 @@ func (r *recorder) summary() *Summary {
 	sm.Climate = ClimateStats{
 		MeanDryBulbC: a.mean(qDryBulbC), MeanWetBulbC: a.mean(qWetBulbC),
 		MaxDryBulbC: r.maxDryBulb, MaxWetBulbC: r.maxWetBulb,
+		CoolingDegreeDays: r.cdd,
+	}
+	sm.InstalledITKW = s.InstalledITKW()
+	if sm.HeatReused > 0 {
+		c := a.sum[qReuseHeatC] / a.sum[qHeatReusedKW]
+		sm.WasteHeatC = &c
 	}
 	sm.Design = DesignSummary{
 		Kind:             s.CoolingKind,

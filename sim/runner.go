@@ -95,6 +95,7 @@ func runSite(ctx context.Context, s *Site, rows rowWriter, progress *Progress) (
 			d := &res.Design
 			v[qCondFanKW], v[qDryCoolerFanKW], v[qFWPumpKW], v[qHeatPumpKW] = d.CondFanKW, d.DryCoolerFanKW, d.FWPumpKW, d.HeatPumpKW
 			v[qHeatReusedKW], v[qAirRejectedKW] = d.HeatReusedKW, d.AirRejectedKW
+			v[qReuseHeatC] = d.HeatReusedKW * d.ReuseSourceC
 			v[qSprayEvapL] = d.SprayEvapKgS / waterDensityKgL * dtS
 			v[qSprayBleedL] = d.SprayBleedKgS / waterDensityKgL * dtS
 			v[qFacilitySupplyC] = d.FacilitySupplyC

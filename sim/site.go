@@ -102,6 +102,15 @@ func (s *Site) CoolingSystem() cooling.System {
 	return s.Plant.Clone()
 }
 
+// InstalledITKW is the installed IT power demand: the racks' nameplate, kW.
+func (s *Site) InstalledITKW() float64 {
+	var kw float64
+	for _, g := range s.Racks {
+		kw += float64(g.Racks) * g.PeakKW
+	}
+	return kw
+}
+
 // facilityClass returns the W class of the site's facility-water loop, if
 // it has one.
 func (s *Site) facilityClass() (cooling.WClass, float64, bool) {

@@ -43,7 +43,11 @@ type Summary struct {
 	Economizer EconomizerH   `json:"economizer_hours"`
 	Unmet      UnmetCooling  `json:"unmet_cooling"`
 	Climate    ClimateStats  `json:"climate"`
-	Months     []MonthTotals `json:"monthly"`
+	// Months and Years break the period down by calendar month and year
+	// (site standard time); a period that starts or ends inside one holds
+	// only its part.
+	Months []MonthTotals `json:"monthly"`
+	Years  []YearTotals  `json:"yearly"`
 	// Inputs are the inputs that matter, as the site file gave or sized them.
 	Inputs   []Input  `json:"inputs"`
 	Warnings []string `json:"warnings"`
@@ -80,8 +84,23 @@ type Summary struct {
 	HeatReused float64 `json:"heat_reused_kwh"`
 	// ERF is the energy reuse factor, heat reused over facility energy
 	// (ISO/IEC 30134-6).
-	ERF    float64       `json:"erf"`
-	Design DesignSummary `json:"cooling_design"`
+	ERF float64 `json:"erf"`
+	// WasteHeatC is the average temperature of the waste heat reused (EU
+	// 2024/1364 Annex II): the facility-water return from which the reuse
+	// loop took its heat, weighted by the heat reused, °C; null without
+	// reuse.
+	WasteHeatC *float64 `json:"waste_heat_temperature_c"`
+	// InstalledITKW is the installed IT power demand (EU 2024/1364 P_DIT):
+	// the racks' nameplate, kW.
+	InstalledITKW float64 `json:"installed_it_kw"`
+	// Renewables splits the renewable energy by origin (E_RES-TOT and its
+	// parts), kWh.
+	Renewables *Renewables `json:"renewable_kwh"`
+	// CarbonMarketKg is the market-based CO₂ (GHG Protocol Scope 2),
+	// beside the location-based CarbonKg; null without a residual-mix
+	// factor.
+	CarbonMarketKg *float64      `json:"carbon_market_kg"`
+	Design         DesignSummary `json:"cooling_design"`
 }
 
 // ThermalSummary is the rack inlets against the thermal envelope, and the
@@ -173,6 +192,10 @@ type EnergyKWh struct {
 	Facility  float64 `json:"facility"`
 	Grid      float64 `json:"grid"`
 	PV        float64 `json:"pv"` // on-site PV used by the site (load and battery)
+	// UPSOutput is the energy leaving the UPS: IT (measured at the racks,
+	// after the PDU) plus the PDU losses. EU 2024/1364 may draw the IT
+	// boundary at the UPS output.
+	UPSOutput float64 `json:"ups_output"`
 }
 
 // PeakKW holds the largest step-mean powers, kW, and when they occurred.
@@ -236,24 +259,7 @@ type ClimateStats struct {
 	MeanWetBulbC float64 `json:"mean_wetbulb_c"`
 	MaxDryBulbC  float64 `json:"max_drybulb_c"`
 	MaxWetBulbC  float64 `json:"max_wetbulb_c"`
-}
-
-// MonthTotals are one calendar month's totals (site standard time).
-type MonthTotals struct {
-	Month           string  `json:"month"` // YYYY-MM
-	ITKWh           float64 `json:"it_kwh"`
-	CoolingKWh      float64 `json:"cooling_kwh"`
-	FacilityKWh     float64 `json:"facility_kwh"`
-	PUE             float64 `json:"pue"`
-	WithdrawalL     float64 `json:"water_withdrawal_l"`
-	ConsumptionL    float64 `json:"water_consumption_l"`
-	DischargeL      float64 `json:"water_discharge_l"`
-	WUE             float64 `json:"wue_l_per_kwh"`
-	EvaporationL    float64 `json:"evaporation_l"`
-	HeatRejectedKWh float64 `json:"heat_rejected_kwh"`
-	CarbonKg        float64 `json:"carbon_kg"`
-	MeanDryBulbC    float64 `json:"mean_drybulb_c"`
-	MeanWetBulbC    float64 `json:"mean_wetbulb_c"`
-	EconomizerHours float64 `json:"economizer_hours"`
-	HeatReusedKWh   float64 `json:"heat_reused_kwh"`
+	// CoolingDegreeDays of the period's weather, Eurostat's definition
+	// (base 21 °C, days with a mean of 24 °C or more), K·d.
+	CoolingDegreeDays float64 `json:"cooling_degree_days"`
 }

@@ -428,6 +428,7 @@ func (h *Hall) facility(in Load, heatKW float64, r *Result) {
 	// Heat reuse from the return.
 	if u := &h.Reuse; u.DemandKW > 0 && !in.Outage.NoPower && in.Outdoor.DryBulbC < u.BelowDryBulbC {
 		src, del, work := u.run(tRet, q)
+		d.ReuseSourceC = tRet
 		q -= src
 		tRet -= src / cw
 		d.HeatReusedKW, d.HeatPumpKW = del, work

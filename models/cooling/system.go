@@ -39,6 +39,9 @@ type DesignResult struct {
 	// HeatReusedKW is the heat delivered to the reuse loop (district heating
 	// or process), heat-pump work included.
 	HeatReusedKW float64
+	// ReuseSourceC is the facility-water return temperature the reuse loop
+	// took its heat from, °C (the waste heat's temperature).
+	ReuseSourceC float64
 	// MechanicalKW is the heat removed by compressors (chillers, trim
 	// chillers, trim coils).
 	MechanicalKW float64
