@@ -212,10 +212,10 @@ func (c *calendarSplit) years() []YearTotals {
 // 2024/1364 Annex II: E_RES-OS on site, bought through power purchase
 // agreements, and covered by guarantees of origin; E_RES-TOT their sum).
 type Renewables struct {
-	OnSite              float64 `json:"on_site"`
-	PPA                 float64 `json:"ppa"`
-	GuaranteesOfOrigin  float64 `json:"guarantees_of_origin"`
-	Total               float64 `json:"total"`
+	OnSite             float64 `json:"on_site"`
+	PPA                float64 `json:"ppa"`
+	GuaranteesOfOrigin float64 `json:"guarantees_of_origin"`
+	Total              float64 `json:"total"`
 }
 
 // renewables splits a period's renewable energy: PV used on site; the

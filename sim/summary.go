@@ -38,11 +38,11 @@ type Summary struct {
 	// CarbonIntensity is the grid-energy-weighted mean intensity, g/kWh.
 	CarbonIntensity float64 `json:"carbon_intensity_g_per_kwh"`
 
-	Cooling    CoolingKWh    `json:"cooling_kwh"`
-	PowerLoss  PowerLossKWh  `json:"power_loss_kwh"`
-	Economizer EconomizerH   `json:"economizer_hours"`
-	Unmet      UnmetCooling  `json:"unmet_cooling"`
-	Climate    ClimateStats  `json:"climate"`
+	Cooling    CoolingKWh   `json:"cooling_kwh"`
+	PowerLoss  PowerLossKWh `json:"power_loss_kwh"`
+	Economizer EconomizerH  `json:"economizer_hours"`
+	Unmet      UnmetCooling `json:"unmet_cooling"`
+	Climate    ClimateStats `json:"climate"`
 	// Months and Years break the period down by calendar month and year
 	// (site standard time); a period that starts or ends inside one holds
 	// only its part.
