@@ -162,18 +162,19 @@ func (r *recorder) summary() *Summary {
 	s, p, a := r.site, r.site.Period, &r.total
 	e := func(q int) float64 { return a.sum[q] * r.stepH }
 	sm := &Summary{
-		Site:           s.Name,
-		Title:          s.Title,
-		Start:          p.Start.Format(time.RFC3339),
-		End:            p.End().Format(time.RFC3339),
-		Step:           FormatDuration(p.Step),
-		ReportInterval: FormatDuration(p.Report),
-		Weather:        s.Weather.Source,
-		Carbon:         s.Carbon.Source,
-		Months:         r.months.months(),
-		Years:          r.years.years(),
-		Inputs:         s.Inputs,
-		Warnings:       append([]string{}, s.Warnings...),
+		Site:            s.Name,
+		Title:           s.Title,
+		Start:           p.Start.Format(time.RFC3339),
+		End:             p.End().Format(time.RFC3339),
+		Step:            FormatDuration(p.Step),
+		ReportInterval:  FormatDuration(p.Report),
+		Weather:         s.Weather.Source,
+		Carbon:          s.Carbon.Source,
+		Months:          r.months.months(),
+		Years:           r.years.years(),
+		Inputs:          s.Inputs,
+		Warnings:        append([]string{}, s.Warnings...),
+		UnsourcedInputs: append([]string{}, s.Unsourced...),
 	}
 	sm.Cooling = CoolingKWh{
 		CRAHFans: e(qCRAHFanKW), CDUPumps: e(qCDUPumpKW), CHWPumps: e(qCHWPumpKW),

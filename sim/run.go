@@ -24,6 +24,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Progress, if not nil, counts the steps done, for a progress bar.
 	Progress *Progress
+	// Now gives the run's start time for the summaries' provenance; nil
+	// means time.Now. A fixed clock makes reruns byte-identical.
+	Now func() time.Time
 }
 
 // Progress counts the steps of a run; it is safe for concurrent use.
@@ -80,13 +83,18 @@ func Run(ctx context.Context, sites []*Site, opt Options) ([]*Summary, error) {
 	if parallel <= 0 {
 		parallel = runtime.GOMAXPROCS(0)
 	}
+	now := opt.Now
+	if now == nil {
+		now = time.Now
+	}
+	runStart := now()
 	sums := make([]*Summary, len(sites))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(parallel)
 	for i, s := range sites {
 		g.Go(func() error {
 			began := time.Now()
-			sum, err := RunSite(ctx, s, opt.Out, opt.Progress)
+			sum, err := runSiteAt(ctx, s, opt.Out, opt.Progress, runStart)
 			if err != nil {
 				return fmt.Errorf("site %s: %w", s.Name, err)
 			}
@@ -107,6 +115,10 @@ func Run(ctx context.Context, sites []*Site, opt Options) ([]*Summary, error) {
 // RunSite simulates one site and writes OUT/<site>/timeseries.csv and
 // summary.json. progress may be nil.
 func RunSite(ctx context.Context, s *Site, out string, progress *Progress) (sum *Summary, err error) {
+	return runSiteAt(ctx, s, out, progress, time.Now())
+}
+
+func runSiteAt(ctx context.Context, s *Site, out string, progress *Progress, began time.Time) (sum *Summary, err error) {
 	dir, err := newSiteDir(out, s.Name)
 	if err != nil {
 		return nil, err
@@ -129,6 +141,7 @@ func RunSite(ctx context.Context, s *Site, out string, progress *Progress) (sum 
 	if sum, err = runSite(ctx, s, rows, progress); err != nil {
 		return nil, err
 	}
+	sum.Provenance = provenance(s, began)
 	if err := rows.flush(); err != nil {
 		return nil, err
 	}

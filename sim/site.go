@@ -92,6 +92,13 @@ type Site struct {
 	// CoolingKind names the cooling design, for reports ("" is
 	// "chilled-water").
 	CoolingKind string
+	// Files are the input files the site was built from, with their
+	// SHA-256, the site file first; SiteFile is the site file as resolved
+	// (TOML). Both go to the summary's provenance.
+	Files    []InputFile
+	SiteFile string
+	// Unsourced names the values typed into the site file without a source.
+	Unsourced []string
 }
 
 // CoolingSystem returns an independent copy of the site's cooling design.
@@ -121,10 +128,12 @@ func (s *Site) facilityClass() (cooling.WClass, float64, bool) {
 	return h.Facility.Class, h.Facility.SupplyC, true
 }
 
-// Input is a named input value for reports.
+// Input is a named input value for reports, with where the value comes
+// from when the site file says so.
 type Input struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
+	Name   string `json:"name"`
+	Value  string `json:"value"`
+	Source string `json:"source,omitempty"`
 }
 
 var siteName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)

@@ -101,6 +101,12 @@ type Summary struct {
 	// factor.
 	CarbonMarketKg *float64      `json:"carbon_market_kg"`
 	Design         DesignSummary `json:"cooling_design"`
+	// UnsourcedInputs name the values typed into the site file without a
+	// source (climate normals, a constant grid intensity, a clean-supply
+	// contract, water-stress factors); each is also a warning.
+	UnsourcedInputs []string `json:"unsourced_inputs"`
+	// Provenance ties the summary to dctwin's version and the inputs.
+	Provenance Provenance `json:"provenance"`
 }
 
 // ThermalSummary is the rack inlets against the thermal envelope, and the

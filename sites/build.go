@@ -194,6 +194,7 @@ func (b *builder) workload(key string, w *workloadSpec, pre rackPreset) (it.Work
 
 func (b *builder) trace(key string, w *workloadSpec) (it.Workload, error) {
 	path := b.path(*w.File)
+	b.file("workload trace "+key, path)
 	s, err := series.Load(path, series.ReadOptions{ValueColumn: or(w.Column, ""), Location: b.zone, Min: 0, Max: 1})
 	if err != nil {
 		return nil, err
@@ -400,8 +401,10 @@ func (b *builder) grid() {
 		}
 		b.site.Carbon = c
 		b.input("grid carbon", "%s", c.Source)
+		b.sourced(or(g.Source, ""), "grid.source", "grid.carbon_g_per_kwh")
 		return
 	}
+	b.file("grid", file)
 	if isMixFile(file) {
 		b.gridMix(file, key)
 		return

@@ -129,6 +129,8 @@ func (b *builder) ledger() {
 	}
 	l.SiteStress = or(s.Water.StressFactor, 0)
 	l.GridStress = or(g.WaterStressFactor, 0)
+	b.gridFactors()
+	b.waterFactors()
 	l.ReclaimedFrac = or(s.Water.ReclaimedFrac, 0)
 	l.PotableFrac = or(s.Water.PotableFrac, 1-l.ReclaimedFrac)
 	if l.PotableFrac+l.ReclaimedFrac > 1+1e-9 {
@@ -205,8 +207,14 @@ func (b *builder) ledger() {
 				b.add("clean_supply.file", "%v", err)
 			}
 			l.CleanKW = v
+			b.file("clean supply", file)
 			b.input("clean supply", "hourly file %s", file)
 		}
+		l.CleanNotRenewable = !or(cs.Renewable, true)
+		if l.CleanNotRenewable {
+			b.site.Inputs[len(b.site.Inputs)-1].Value += ", not renewable (not counted in REF)"
+		}
+		b.sourced(or(cs.Source, ""), "clean_supply.source", "the clean-supply contract")
 	}
 	if ts := s.Tariff; ts != nil {
 		t := &tariff.Tariff{Currency: or(ts.Currency, "USD"), EnergyPerKWh: or(ts.EnergyPerKWh, 0),
@@ -228,6 +236,7 @@ func (b *builder) ledger() {
 		}
 		if ts.PriceFile != nil {
 			file := b.path(*ts.PriceFile)
+			b.file("tariff prices", file)
 			v, err := b.hourlyFile(file, series.ReadOptions{Location: b.zone, Min: -10, Max: 100, Unit: "per kWh"}, or(ts.PriceWrap, false))
 			if err != nil {
 				b.add("tariff.price_file", "%v", err)

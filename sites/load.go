@@ -50,6 +50,11 @@ func errMsg(err error) string {
 // name used in messages, dir the folder that relative paths start from.
 // Every problem found is reported, each with its line and key, in an *Error.
 func Parse(src []byte, name, dir string, o Overrides) (*sim.Site, error) {
+	return parse(src, name, dir, o, true)
+}
+
+// parse is Parse; resolve says whether to write the resolved site file.
+func parse(src []byte, name, dir string, o Overrides, resolve bool) (*sim.Site, error) {
 	c := &checker{file: name, ix: tomlkey.Build(src)}
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
@@ -66,10 +71,14 @@ func Parse(src []byte, name, dir string, o Overrides) (*sim.Site, error) {
 	if len(c.problems) > 0 {
 		return nil, c.errorList()
 	}
-	b := &builder{checker: c, spec: &spec, dir: dir, o: o}
+	b := &builder{checker: c, spec: &spec, dir: dir, o: o, files: []sim.InputFile{siteFile(name, src)}}
 	site := b.build()
 	if len(c.problems) > 0 {
 		return nil, c.errorList()
+	}
+	site.Files = b.files
+	if resolve {
+		site.SiteFile = resolvedTOML(raw, o, dir)
 	}
 	return site, nil
 }
@@ -156,6 +165,8 @@ type builder struct {
 	o    Overrides
 	site *sim.Site
 	zone *time.Location
+	// files are the input files read, with their SHA-256.
+	files []sim.InputFile
 }
 
 func (b *builder) path(p string) string {
@@ -234,6 +245,7 @@ func (b *builder) weather() *weather.Year {
 	case b.o.WeatherFile != "":
 		key = "--weather"
 		year, err = weather.LoadEPW(b.o.WeatherFile)
+		b.file("weather", b.o.WeatherFile)
 	case b.o.Climate != "":
 		key = "--climate"
 		year, err = generateClimate(b.o.Climate, seed)
@@ -243,6 +255,7 @@ func (b *builder) weather() *weather.Year {
 	case w.EPW != nil:
 		key = "weather.epw"
 		year, err = weather.LoadEPW(b.path(*w.EPW))
+		b.file("weather", b.path(*w.EPW))
 	default:
 		key = "weather.custom"
 		year, err = b.customClimate(seed)
@@ -267,6 +280,13 @@ func (b *builder) weather() *weather.Year {
 	}
 	b.zone = fixedZone(offset)
 	b.input("weather", "%s", year.Source)
+	if cu := w.Custom; key == "weather.custom" {
+		src := or(cu.Source, "")
+		if src != "" && cu.Period != nil {
+			src += ", normals of " + *cu.Period
+		}
+		b.sourced(src, "weather.custom.source", "the monthly normals of weather.custom")
+	}
 	for _, msg := range year.Warnings {
 		b.warn("weather: %s", msg)
 	}

@@ -68,6 +68,8 @@ var keys = []keyDoc{
 	{path: "weather.custom.daily_sd_k", kind: kMonthly, unit: "K", def: "2.8 each month", min: 0, max: 15, doc: "Standard deviation of the daily-mean dry bulb within each month (day-to-day variability)."},
 	{path: "weather.custom.daily_ar1", kind: kMonthly, def: "0.66 each month", min: -0.99, max: 0.99, doc: "Lag-1 autocorrelation of the daily anomalies (persistence of warm and cold spells)."},
 	{path: "weather.custom.pressure_pa", kind: kMonthly, unit: "Pa", def: "standard atmosphere at elevation_m", min: 31000, max: 120000, doc: "Mean station pressure of each month."},
+	{path: "weather.custom.source", kind: kString, def: "none (reported as an unsourced input)", doc: "Where the normals come from (a station record, a dataset); shown in the report."},
+	{path: "weather.custom.period", kind: kString, def: "none", doc: "The years the normals average, e.g. \"1991-2020\"; shown with the source."},
 
 	{path: "racks", kind: kTables, doc: "Rack groups ([[racks]]), at least one. `kind` sets the defaults of a group's other keys."},
 	{path: "racks.name", kind: kString, def: "required", doc: "Names the group; unique within the site."},
@@ -172,6 +174,9 @@ var keys = []keyDoc{
 	{path: "grid.water_withdrawal_l_per_kwh", kind: kNumber, unit: "L/kWh", def: "unknown", min: 0, max: 1000, doc: "Water withdrawn at the power plants per kWh of grid electricity, when no fuel-mix file is given."},
 	{path: "grid.cfe_frac", kind: kNumber, def: "from the fuel mix; else 0", min: 0, max: 1, doc: "Carbon-free share of grid generation, when no fuel-mix file is given (for the hourly CFE match)."},
 	{path: "grid.water_stress_factor", kind: kNumber, def: "water.stress_factor", min: 0, max: 100, doc: "Water-stress weight of the power plants' water (for scarcity-weighted water)."},
+	{path: "grid.residual_mix_g_per_kwh", kind: kNumber, unit: "gCO2/kWh", def: "not given: no market-based figure", min: 0, max: 2000, doc: "Residual-mix intensity of the grid energy no contractual instrument covers, for the market-based CO2 (GHG Protocol Scope 2), e.g. from the AIB European Residual Mixes."},
+	{path: "grid.go_frac", kind: kNumber, def: "0", min: 0, max: 1, doc: "Share of the grid energy covered by guarantees of origin (or renewable energy certificates) retired for the site: renewable for REF, zero-emission for the market-based CO2."},
+	{path: "grid.source", kind: kString, def: "none (typed values are reported as unsourced)", doc: "Where the values typed in [grid] come from (carbon_g_per_kwh, cfe_frac, water factors, residual_mix_g_per_kwh, go_frac); shown in the report."},
 	{path: "grid.factors", kind: kTable, doc: "Per-fuel factors of a fuel-mix file, overriding the built-in ones (see Grid mix and off-site water)."},
 	{path: "grid.factors.wind_carbon_g_per_kwh", kind: kNumber, unit: "gCO2e/kWh", def: "11", min: 0, max: 2000, doc: "Life-cycle carbon of wind generation."},
 	{path: "grid.factors.solar_carbon_g_per_kwh", kind: kNumber, unit: "gCO2e/kWh", def: "48", min: 0, max: 2000, doc: "Life-cycle carbon of solar generation."},
@@ -202,6 +207,7 @@ var keys = []keyDoc{
 	{path: "water.stress_factor", kind: kNumber, def: "not given", min: 0, max: 100, doc: "Water-stress weight of the site's catchment (e.g. mapped from WRI Aqueduct baseline water stress); weights water consumption."},
 	{path: "water.potable_frac", kind: kNumber, def: "1 − reclaimed_frac", min: 0, max: 1, doc: "Share of the withdrawal that is potable (drinking-quality) water."},
 	{path: "water.reclaimed_frac", kind: kNumber, def: "0", min: 0, max: 1, doc: "Share of the withdrawal that is reclaimed (recycled) water; the rest is other (e.g. groundwater, rain)."},
+	{path: "water.source", kind: kString, def: "none (typed stress factors are reported as unsourced)", doc: "Where the water-stress factors and the source split come from (e.g. WRI Aqueduct 4.0 baseline water stress); shown in the report."},
 
 	{path: "pv", kind: kTable, doc: "On-site solar PV (PVWatts v5 losses, temperature coefficient and inverter curve; isotropic sky, NOCT cell temperature); needs an EPW weather file with irradiance."},
 	{path: "pv.capacity_kw", kind: kNumber, unit: "kW", def: "required", min: 0, max: 1e7, doc: "DC nameplate at 1000 W/m² and 25 °C."},
@@ -231,6 +237,8 @@ var keys = []keyDoc{
 	{path: "clean_supply.kw", kind: kNumber, unit: "kW", def: "required (or file)", min: 0, max: 1e7, doc: "A constant delivery."},
 	{path: "clean_supply.file", kind: kPath, def: "required (or kw)", doc: "Hourly delivery, kW: a time,value CSV, relative to the site file."},
 	{path: "clean_supply.wrap", kind: kBool, def: "false", doc: "Map a file that does not cover the period onto it by month, day and hour."},
+	{path: "clean_supply.renewable", kind: kBool, def: "true", doc: "Whether the contracted supply is renewable (wind, solar, hydro): only then does it count toward REF. A nuclear contract is carbon-free but not renewable."},
+	{path: "clean_supply.source", kind: kString, def: "none (reported as an unsourced input)", doc: "The contract behind the supply; shown in the report."},
 
 	{path: "tariff", kind: kTable, doc: "Prices, for the operating cost."},
 	{path: "tariff.currency", kind: kString, def: `"USD"`, doc: "Currency of every price (a label)."},

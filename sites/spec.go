@@ -58,6 +58,8 @@ type customSpec struct {
 	DailySDK     *[12]float64 `toml:"daily_sd_k"`
 	DailyAR1     *[12]float64 `toml:"daily_ar1"`
 	PressurePa   *[12]float64 `toml:"pressure_pa"`
+	Source       *string      `toml:"source"`
+	Period       *string      `toml:"period"`
 }
 
 type rackSpec struct {
@@ -259,6 +261,9 @@ type gridSpec struct {
 	WaterWithdrawalLKWh  *float64           `toml:"water_withdrawal_l_per_kwh"`
 	CFEFrac              *float64           `toml:"cfe_frac"`
 	WaterStressFactor    *float64           `toml:"water_stress_factor"`
+	ResidualMixGPerKWh   *float64           `toml:"residual_mix_g_per_kwh"`
+	GOFrac               *float64           `toml:"go_frac"`
+	Source               *string            `toml:"source"`
 	Factors              map[string]float64 `toml:"factors"`
 }
 
@@ -266,6 +271,7 @@ type waterSpec struct {
 	StressFactor  *float64 `toml:"stress_factor"`
 	PotableFrac   *float64 `toml:"potable_frac"`
 	ReclaimedFrac *float64 `toml:"reclaimed_frac"`
+	Source        *string  `toml:"source"`
 }
 
 type pvSpec struct {
@@ -296,9 +302,11 @@ type genSpec struct {
 }
 
 type cleanSpec struct {
-	KW   *float64 `toml:"kw"`
-	File *string  `toml:"file"`
-	Wrap *bool    `toml:"wrap"`
+	KW        *float64 `toml:"kw"`
+	File      *string  `toml:"file"`
+	Wrap      *bool    `toml:"wrap"`
+	Renewable *bool    `toml:"renewable"`
+	Source    *string  `toml:"source"`
 }
 
 type tariffSpec struct {
