@@ -83,10 +83,20 @@ func (th *thermalState) summarize(sm *Summary) {
 		sm.Warnings = append(sm.Warnings, fmt.Sprintf("the room would have passed the IT shutdown temperature: %.0f kWh of heat could not be stored and leaves the heat balance (%.2f %% of facility energy); the results after that point describe equipment that would have shut down",
 			ts.NotStoredKWh, 100*ratio(ts.NotStoredKWh, en.Facility)))
 	}
+	if rt := ts.RideThroughAtPeakMin; rt > 0 && rt < shortRideThroughMin {
+		sm.Warnings = append(sm.Warnings, fmt.Sprintf("ride-through at peak load is only %.1f min: with all cooling lost at the peak, the warmest rack inlet passes the %s allowable %g °C before chillers restarting after a power interruption (about %g min) can cool again; add thermal storage, UPS-fed cooling or fast-restart chillers",
+			rt, c.Name, c.AllowableMaxC, shortRideThroughMin))
+	}
 	if ts.HoursAboveAllowable > 0 && len(th.rides) == 0 {
 		sm.Warnings = append(sm.Warnings, fmt.Sprintf("the warmest rack inlet was above the %s allowable %g °C for %.1f h (max %.1f °C)", c.Name, c.AllowableMaxC, ts.HoursAboveAllowable, ts.MaxInletC))
 	}
 }
+
+// shortRideThroughMin is the ride-through at peak below which the summary
+// warns: the restart time of conventional centrifugal chillers after a
+// power interruption, a few minutes (the default chiller_restart of an
+// outage event, 5 min), plus the 10 s generator start of NFPA 110 Type 10.
+const shortRideThroughMin = 5 + 10.0/60
 
 // waterAtLimitK returns how far the water warms, from the chilled-water
 // supply set point, by the time the air has risen limitRiseK, K.

@@ -373,3 +373,24 @@ func TestExamplesOnWeatherFiles(t *testing.T) {
 		}
 	}
 }
+
+// A short ride-through at peak load is a warning even when no event was
+// simulated; a long one is not.
+func TestShortRideThroughIsWarnedWithoutEvents(t *testing.T) {
+	noEvent := outageTOML[:strings.Index(outageTOML, "[[event]]")]
+	for _, c := range []struct {
+		tank, resilience string
+		warn             bool
+	}{{"", "chw_pumps_on_ups = false", true}, {"tank_m3 = 400", "chw_pumps_on_ups = true", false}} {
+		src := fmt.Sprintf(noEvent, c.tank, c.resilience)
+		s, err := sites.Parse([]byte(src), "outage.toml", ".", sites.Overrides{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := run(t, t.TempDir(), s)[0]
+		got := strings.Contains(strings.Join(sum.Warnings, "\n"), "ride-through at peak load is only")
+		if got != c.warn || len(sum.Events) != 0 {
+			t.Errorf("%q: ride-through at peak %.1f min, warned %v, want %v; events %d", c.tank, sum.Thermal.RideThroughAtPeakMin, got, c.warn, len(sum.Events))
+		}
+	}
+}
