@@ -2,6 +2,8 @@ package plots
 
 import (
 	"context"
+	stdhtml "html"
+	"os"
 	"image"
 	"image/color"
 	"math"
@@ -53,6 +55,52 @@ func TestExampleFiguresMatchTheirNumbers(t *testing.T) {
 	}
 	for _, f := range crossFigures(read) {
 		checkFigureAxes(t, f.name, drawnPlots(f), nil, read)
+	}
+	checkPortfolioReport(t, out, len(list))
+}
+
+// checkPortfolioReport draws the report of the whole portfolio and checks
+// that it prints: under 10 MB, every site in the KPI tables, header rows
+// that repeat, a contents list, a main landmark, each figure's assumptions
+// as text.
+func checkPortfolioReport(t *testing.T, out string, sites int) {
+	t.Helper()
+	res, err := Write(context.Background(), out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, err := os.ReadFile(res.Report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("report of %d sites: %.1f MB, %d figures", sites, float64(len(html))/1e6, len(res.Figures))
+	if len(html) > 10e6 {
+		t.Errorf("report of %d sites is %.1f MB, want under 10 MB", sites, float64(len(html))/1e6)
+	}
+	page := string(html)
+	for _, want := range []string{"<main>", "</main>", `<nav aria-label="Contents">`, "<thead>", "<caption>", `scope="col"`, `scope="row"`, "thead { display: table-header-group; }"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	// Every site is a column of some KPI table, and is linked from the contents.
+	for _, s := range res.Sites {
+		if !strings.Contains(page, `<th scope="col">`+s.Name+`</th>`) || !strings.Contains(page, `<li><a href="#site-`+s.Name+`">`) {
+			t.Errorf("%s is missing from the KPI tables or the contents", s.Name)
+		}
+	}
+	if n := strings.Count(page, `<table class="kpi">`); n != (sites+sitesPerTable-1)/sitesPerTable {
+		t.Errorf("%d KPI tables for %d sites", n, sites)
+	}
+	// The assumptions of each figure are text in its caption.
+	text := stdhtml.UnescapeString(page)
+	for _, s := range res.Sites {
+		figs, _ := siteFigures(s)
+		for _, f := range figs {
+			if !strings.Contains(text, f.caption) {
+				t.Errorf("%s/%s: the figure's caption is not in the report as text", s.Name, f.name)
+			}
+		}
 	}
 }
 

@@ -48,11 +48,16 @@ const (
 var KPIs = []KPI{
 	{Path: "energy_kwh.facility", Short: "Facility energy", Name: "Total energy consumption, E<sub>DC</sub>", Standard: euKPI + "; " + iso2, Definition: "All energy the facility used over the period: IT, cooling, power-chain losses, lighting and offices.", Unit: "MWh", Scale: 1e-3, Headline: true},
 	{Path: "energy_kwh.it", Short: "IT energy", Name: "IT equipment energy, E<sub>IT</sub>", Standard: euKPI + "; " + iso2, Definition: "Energy delivered to the IT equipment (racks, including server fans).", Unit: "MWh", Scale: 1e-3, Headline: true},
+	{Path: "energy_kwh.ups_output", Name: "Energy at the UPS output", Standard: euKPI, Definition: "IT energy plus the PDU losses: the IT energy measured at the UPS output, where the regulation's boundary may be drawn (dctwin measures E<sub>IT</sub> at the racks, after the PDUs).", Unit: "MWh", Scale: 1e-3},
+	{Path: "installed_it_kw", Name: "Installed IT power demand, P<sub>DIT</sub>", Standard: euKPI, Definition: "The racks' nameplate: the electric power of every rack at full utilisation.", Unit: "kW", Scale: 1},
 	{Path: "energy_kwh.cooling", Name: "Cooling energy", Definition: "Electricity of the cooling plant: air-handler and CDU fans and pumps, chilled-water, condenser and facility-water pumps, chillers, tower, condenser and dry-cooler fans, and heat pumps lifting heat for reuse.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.power_loss", Name: "Power-chain losses", Definition: "Losses of UPS, PDU and utility transformer.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.other", Name: "Lighting and offices", Definition: "Other facility loads.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.grid", Name: "Grid electricity", Definition: "Electricity drawn from the grid.", Unit: "MWh", Scale: 1e-3},
 	{Path: "energy_kwh.pv", Name: "On-site renewable electricity (PV), E<sub>RES-OS</sub>", Standard: euKPI, Definition: "Electricity from on-site photovoltaics used by the facility.", Unit: "MWh", Scale: 1e-3},
+	{Path: "renewable_kwh.ppa", Name: "Renewable energy through power purchase agreements", Standard: euKPI, Definition: "Contracted clean supply that is renewable (clean_supply.renewable), up to the grid energy drawn.", Unit: "MWh", Scale: 1e-3},
+	{Path: "renewable_kwh.guarantees_of_origin", Name: "Renewable energy through guarantees of origin", Standard: euKPI, Definition: "Grid energy covered by guarantees of origin or certificates retired for the site (grid.go_frac), beyond the PPA.", Unit: "MWh", Scale: 1e-3},
+	{Path: "renewable_kwh.total", Name: "Total renewable energy, E<sub>RES-TOT</sub>", Standard: euKPI + "; " + iso3, Definition: "On-site renewable electricity plus renewable PPAs plus guarantees of origin.", Unit: "MWh", Scale: 1e-3},
 	{Path: "pue", Short: "PUE", Name: "Power usage effectiveness, PUE", Standard: iso2 + "; " + euInd, Definition: "E<sub>DC</sub> / E<sub>IT</sub>: total facility energy per unit of IT energy (1 is ideal).", Unit: "", Scale: 1, Decimals: 3, Headline: true},
 	{Path: "wue_l_per_kwh", Short: "WUE", Name: "Water usage effectiveness, WUE", Standard: iso9 + "; " + euInd, Definition: "W<sub>IN</sub> / E<sub>IT</sub>: site water input (withdrawal) per unit of IT energy.", Unit: "L/kWh", Scale: 1, Decimals: 2, Headline: true},
 	{Path: "water_l.withdrawal", Short: "Water withdrawal", Name: "Total water input (withdrawal), W<sub>IN</sub>", Standard: euKPI, Definition: "Water taken from the supply: consumption + discharge.", Unit: "m³", Scale: 1e-3, Headline: true},
@@ -63,12 +68,15 @@ var KPIs = []KPI{
 	{Path: "peak_kw.grid", Short: "Peak grid demand", Name: "Peak grid demand", Definition: "The largest mean grid power over one simulation step.", Unit: "kW", Scale: 1, Headline: true},
 	{Path: "peak_kw.it", Name: "Peak IT power", Definition: "The largest mean IT power over one simulation step.", Unit: "kW", Scale: 1},
 	{Path: "carbon_kg", Short: "CO₂", Name: "CO₂ emissions (location-based)", Definition: "Grid electricity × the grid's carbon intensity, hour by hour (life-cycle CO₂e where the intensity comes from per-fuel factors, IPCC AR5 Annex III, or from EIA-930-derived averages), plus the CO₂ of the standby generators' diesel (2.697 kg/L, US EPA).", Unit: "t CO₂", Scale: 1e-3, Headline: true},
+	{Path: "carbon_market_kg", Name: "CO₂ emissions (market-based)", Standard: "GHG Protocol Scope 2 Guidance", Definition: "Contractual instruments first: the grid electricity not covered by the contracted clean supply or guarantees of origin, times the residual-mix factor the site file gives (grid.residual_mix_g_per_kwh); plus the generators' diesel, as in the location-based row.", Unit: "t CO₂", Scale: 1e-3},
 	{Path: "cue_kg_per_kwh", Name: "Carbon usage effectiveness, CUE", Standard: iso8, Definition: "CO₂ of the facility's energy per unit of IT energy.", Unit: "kg CO₂/kWh", Scale: 1, Decimals: 3},
 	{Path: "carbon_intensity_g_per_kwh", Name: "Grid carbon intensity", Definition: "Grid-energy-weighted mean intensity of the electricity drawn (generators excluded).", Unit: "g CO₂/kWh", Scale: 1},
 	{Path: "heat_rejected_kwh", Name: "Heat released to the air", Definition: "Heat released to the outdoor air: by cooling towers, dry coolers, air-cooled condensers and chillers, exhaust air, the outdoor transformer and offices.", Unit: "MWh", Scale: 1e-3},
 	{Path: "heat_reused_kwh", Name: "Waste heat reused, E<sub>REUSE</sub>", Standard: euKPI, Definition: "Heat exported for reuse outside the data centre.", Unit: "MWh", Scale: 1e-3},
+	{Path: "waste_heat_temperature_c", Name: "Average waste-heat temperature", Standard: euKPI, Definition: "Temperature of the facility-water return from which the reuse loop took its heat, weighted by the heat reused.", Unit: "°C", Scale: 1, Decimals: 1},
 	{Path: "erf", Name: "Energy reuse factor, ERF", Standard: iso6 + "; " + euInd, Definition: "E<sub>REUSE</sub> / E<sub>DC</sub>: share of the facility energy reused as heat.", Unit: "", Scale: 1, Decimals: 3},
 	{Path: "ref", Name: "Renewable energy factor, REF", Standard: iso3 + "; " + euInd, Definition: "E<sub>RES-TOT</sub> / E<sub>DC</sub>: share of the facility energy that is renewable.", Unit: "", Scale: 1, Decimals: 3},
+	{Path: "climate.cooling_degree_days", Name: "Cooling degree days", Standard: euKPI, Definition: "Of the period's weather, Eurostat's definition: the sum of (T<sub>m</sub> − 21 °C) over the days whose mean outdoor temperature T<sub>m</sub> is 24 °C or more.", Unit: "K·d", Scale: 1},
 	{Path: "cfe_pct", Name: "Carbon-free energy, hourly matched", Definition: "Share of the electricity the site used (grid, on-site PV, generators) matched hour by hour with carbon-free supply: on-site PV, contracted clean supply and the grid's carbon-free share (from the fuel mix or grid.cfe_frac; 0 when neither is given). The 24/7 CFE measure (Google 2021; EnergyTag).", Unit: "%", Scale: 1, Decimals: 1},
 	{Path: "wue_source_l_per_kwh", Name: "Source water usage effectiveness, WUE<sub>source</sub>", Standard: tggWUE, Definition: "Site water consumption plus the water consumed generating the grid electricity, per unit of IT energy (a consumption basis, as off-site withdrawal factors are rarely known; the WUE row above is site withdrawal).", Unit: "L/kWh", Scale: 1, Decimals: 2},
 	{Path: "offsite_water_l.withdrawal", Name: "Off-site water withdrawal (electricity generation)", Definition: "Water withdrawn to generate the grid electricity the site draws.", Unit: "m³", Scale: 1e-3},
@@ -94,6 +102,23 @@ var KPIs = []KPI{
 	{Path: "cost.water", Name: "Cost: water", Definition: "Charges for the water withdrawn.", Unit: "currency", Scale: 1},
 	{Path: "cost.sewer", Name: "Cost: sewer", Definition: "Charges for the water discharged.", Unit: "currency", Scale: 1},
 	{Path: "cost.fuel", Name: "Cost: generator fuel", Definition: "The generators' fuel.", Unit: "currency", Scale: 1},
+}
+
+// PeriodKPIs are the columns of a site's tables per calendar year and per
+// month, by their key in an element of summary.json's yearly and monthly.
+var PeriodKPIs = []KPI{
+	{Path: "hours", Name: "hours", Unit: "h", Scale: 1},
+	{Path: "facility_kwh", Name: "E<sub>DC</sub>", Unit: "MWh", Scale: 1e-3},
+	{Path: "it_kwh", Name: "E<sub>IT</sub>", Unit: "MWh", Scale: 1e-3},
+	{Path: "pue", Name: "PUE", Scale: 1, Decimals: 3},
+	{Path: "water_withdrawal_l", Name: "W<sub>IN</sub>", Unit: "m³", Scale: 1e-3},
+	{Path: "wue_l_per_kwh", Name: "WUE", Unit: "L/kWh", Scale: 1, Decimals: 2},
+	{Path: "carbon_kg", Name: "CO₂ location", Unit: "t", Scale: 1e-3},
+	{Path: "carbon_market_kg", Name: "CO₂ market", Unit: "t", Scale: 1e-3},
+	{Path: "ref", Name: "REF", Scale: 1, Decimals: 3},
+	{Path: "erf", Name: "ERF", Scale: 1, Decimals: 3},
+	{Path: "peak_grid_kw", Name: "peak grid", Unit: "kW", Scale: 1},
+	{Path: "cooling_degree_days", Name: "CDD", Unit: "K·d", Scale: 1},
 }
 
 // lookup returns the value at a dotted path of a decoded JSON object; a

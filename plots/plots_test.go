@@ -290,7 +290,7 @@ func checkReportNumbers(t *testing.T, folder string) {
 			}
 		}
 	}
-	for _, want := range []string{"data:image/png;base64,", "ISO/IEC 30134-9", "2024/1364", "Methodology", "References"} {
+	for _, want := range []string{"data:image/svg+xml;base64,", "ISO/IEC 30134-9", "2024/1364", "Methodology", "References"} {
 		if !bytes.Contains(html, []byte(want)) {
 			t.Errorf("report lacks %q", want)
 		}
