@@ -3,10 +3,10 @@ package plots
 import (
 	"context"
 	stdhtml "html"
-	"os"
 	"image"
 	"image/color"
 	"math"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
