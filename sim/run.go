@@ -29,9 +29,19 @@ type Options struct {
 	Now func() time.Time
 }
 
-// Progress counts the steps of a run; it is safe for concurrent use.
+// Progress counts the steps and the sites of a run; it is safe for
+// concurrent use.
 type Progress struct {
-	done, total atomic.Int64
+	done, total           atomic.Int64
+	sitesDone, sitesTotal atomic.Int64
+}
+
+// Sites returns how many sites are done, of how many.
+func (p *Progress) Sites() (done, total int) {
+	if p == nil {
+		return 0, 0
+	}
+	return int(p.sitesDone.Load()), int(p.sitesTotal.Load())
 }
 
 // Fraction returns the share of the run's steps done, 0..1.
@@ -75,6 +85,7 @@ func Run(ctx context.Context, sites []*Site, opt Options) ([]*Summary, error) {
 	}
 	if opt.Progress != nil {
 		opt.Progress.total.Store(total)
+		opt.Progress.sitesTotal.Store(int64(len(sites)))
 	}
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
@@ -100,6 +111,9 @@ func Run(ctx context.Context, sites []*Site, opt Options) ([]*Summary, error) {
 			}
 			log.Info("site done", "site", s.Name, "steps", s.Period.Steps, "pue", sum.PUE, "wue_l_per_kwh", sum.WUE, "elapsed", time.Since(began).Round(time.Millisecond))
 			sums[i] = sum
+			if opt.Progress != nil {
+				opt.Progress.sitesDone.Add(1)
+			}
 			return nil
 		})
 	}

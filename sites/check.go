@@ -240,6 +240,18 @@ func suggest(path string) string {
 	return fmt.Sprintf(" (did you mean %s?)", best)
 }
 
+// Suggest returns the candidate closest to name, within two edits, for a
+// "did you mean" (commands, flags); "" when none is that close.
+func Suggest(name string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(name, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
 func editDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)

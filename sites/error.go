@@ -8,10 +8,10 @@ import (
 // Problem is one thing wrong with a site file: where, which key, and what was
 // expected.
 type Problem struct {
-	File string
-	Line int    // 1-based; 0 when no line applies
-	Key  string // dotted key path with array indices, e.g. racks[1].peak_kw
-	Msg  string
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"` // 1-based; 0 when no line applies
+	Key  string `json:"key,omitempty"`  // dotted key path with array indices, e.g. racks[1].peak_kw
+	Msg  string `json:"message"`
 }
 
 func (p Problem) String() string {

@@ -279,6 +279,20 @@ func (b *builder) weather() *weather.Year {
 		offset = h
 	}
 	b.zone = fixedZone(offset)
+	if own := ownWeather(w); own != "" && (b.o.WeatherFile != "" || b.o.Climate != "") {
+		// The site keeps its name (it names the output folder), but says
+		// that it no longer stands where its file put it.
+		place := year.Location.Name
+		if place == "" {
+			place = year.Source
+		}
+		b.warn("weather replaced by %s: the site runs on the weather of %s, not on its own (%s); its name and title describe the site file's place", key, place, own)
+		if b.site.Title != "" {
+			b.site.Title += " — run on the weather of " + place
+		} else {
+			b.site.Title = "run on the weather of " + place
+		}
+	}
 	b.input("weather", "%s", year.Source)
 	if cu := w.Custom; key == "weather.custom" {
 		src := or(cu.Source, "")
@@ -291,6 +305,19 @@ func (b *builder) weather() *weather.Year {
 		b.warn("weather: %s", msg)
 	}
 	return year
+}
+
+// ownWeather describes the weather the site file gives, "" for none.
+func ownWeather(w weatherSpec) string {
+	switch {
+	case w.Climate != nil:
+		return "climate " + *w.Climate
+	case w.EPW != nil:
+		return "epw " + *w.EPW
+	case w.Custom != nil && w.Custom.Name != nil:
+		return "custom climate " + *w.Custom.Name
+	}
+	return ""
 }
 
 // climateSeed gives every site on the same built-in climate and run seed the

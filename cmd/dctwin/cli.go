@@ -2,17 +2,17 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
-
-	"golang.org/x/term"
 
 	"github.com/dctwin/dctwin/models/weather"
 	"github.com/dctwin/dctwin/plots"
@@ -35,8 +35,11 @@ Usage:
   dctwin validate SITE.toml ...        check site files without running them
   dctwin example [NAME]                list the embedded examples, or print one as TOML
   dctwin climates                      list the built-in synthetic climates
+  dctwin completion bash|zsh|fish      print a shell completion script
+  dctwin version                       print the version and revision of dctwin
 
-Run "dctwin run -h" for the flags of run.
+A site file "-" is read from standard input. Run "dctwin run -h" for the
+flags of run.
 `
 
 // Run is the whole program: it parses args (without the program name), does
@@ -57,45 +60,48 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exampleCmd(rest, stdout, stderr)
 	case "climates":
 		return climatesCmd(rest, stdout, stderr)
+	case "completion":
+		return completionCmd(rest, stdout, stderr)
+	case "version", "-version", "--version":
+		return versionCmd(stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "dctwin: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintf(stderr, "dctwin: unknown command %q%s\n\n%s", cmd, commandSuggestion(strings.TrimLeft(cmd, "-")), usage)
 		return exitUsage
 	}
 }
 
-// parseInterspersed parses flags wherever they stand among the arguments, so
-// that "dctwin run site.toml -o out" works as well as "dctwin run -o out site.toml".
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
+// versionCmd prints dctwin's module version and VCS revision.
+func versionCmd(stdout io.Writer) int {
+	v, r, g := sim.BuildInfo()
+	if r == "" {
+		r = "unknown (built without VCS information)"
 	}
+	fmt.Fprintf(stdout, "dctwin %s\nrevision %s\n%s\n", v, r, g)
+	return exitOK
 }
 
-func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// runOptions are the flags of dctwin run.
+type runOptions struct {
+	out                  string
+	o                    sites.Overrides
+	parallel             int
+	verbose, quiet, json bool
+	noPlots              bool
+}
+
+// runFlags declares the flags of dctwin run into r.
+func runFlags(r *runOptions) *flag.FlagSet {
 	fs := flag.NewFlagSet("dctwin run", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var (
-		out      = fs.String("o", "out", "output `folder`")
-		o        sites.Overrides
-		parallel = fs.Int("parallel", 0, "sites simulated at once (0: one per CPU)")
-		verbose  = fs.Bool("v", false, "log progress messages")
-	)
-	noPlots := fs.Bool("no-plots", false, "skip the figures and report.html")
+	fs.StringVar(&r.out, "o", "out", "output `folder`")
+	fs.IntVar(&r.parallel, "parallel", 0, "sites simulated at once (0: one per CPU)")
+	fs.BoolVar(&r.verbose, "v", false, "log progress messages")
+	fs.BoolVar(&r.quiet, "q", false, "print no progress line")
+	fs.BoolVar(&r.json, "json", false, "print the summaries as JSON on stdout (one array, in the order of the sites)")
+	fs.BoolVar(&r.noPlots, "no-plots", false, "skip the figures and report.html")
+	o := &r.o
 	fs.StringVar(&o.WeatherFile, "weather", "", "use this EPW `file` for every site")
 	fs.StringVar(&o.Climate, "climate", "", "use this built-in climate `name` for every site")
 	fs.StringVar(&o.Step, "step", "", "simulation step, e.g. 1m, 15m, 1h")
@@ -104,16 +110,23 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.ReportInterval, "report-interval", "", "interval of the timeseries.csv rows, e.g. 1h")
 	fs.StringVar(&o.GridFile, "grid", "", "use this grid `file` for every site: an hourly carbon-intensity series or a fuel-mix file (EIA-930 or the generic layout)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: dctwin run [flags] [SITE.toml ...]\n\nSimulates the sites (with none, the embedded example portfolio) and writes\nOUT/<site>/timeseries.csv, OUT/<site>/summary.json and OUT/summary.csv,\nthen the figures (OUT/<site>/plots, OUT/sites_*) and OUT/report.html.\n\nFlags:\n")
+		fmt.Fprint(fs.Output(), "Usage: dctwin run [flags] [SITE.toml ...]\n\nSimulates the sites (with none, the embedded example portfolio; \"-\" reads a\nsite file from standard input) and writes OUT/<site>/timeseries.csv,\nOUT/<site>/summary.json and OUT/summary.csv, then the figures\n(OUT/<site>/plots, OUT/sites_*) and OUT/report.html.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	files, err := parseInterspersed(fs, args)
+	return fs
+}
+
+func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var r runOptions
+	fs := runFlags(&r)
+	files, err := parseArgs(fs, args, stdout, stderr)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
 		return exitUsage
 	}
+	o, out, parallel, verbose, noPlots := r.o, &r.out, &r.parallel, &r.verbose, &r.noPlots
 	if o.Days < 0 {
 		fmt.Fprintf(stderr, "dctwin run: -days %d: want a positive number of days\n", o.Days)
 		return exitUsage
@@ -126,15 +139,25 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if code != exitOK {
 		return code
 	}
+	for _, s := range list {
+		for _, w := range s.Warnings {
+			if strings.HasPrefix(w, "weather replaced") {
+				fmt.Fprintf(stderr, "dctwin run: %s: %s\n", s.Name, w)
+			}
+		}
+	}
 	level := slog.LevelWarn
 	if *verbose {
 		level = slog.LevelInfo
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	progress := &sim.Progress{}
-	stopBar := startProgressBar(stderr, progress)
+	stopBar := func() {}
+	if !r.quiet {
+		stopBar = startProgress(stderr, progress)
+	}
 	began := time.Now()
-	sums, err := sim.Run(ctx, list, sim.Options{Out: *out, Parallel: *parallel, Logger: log, Progress: progress})
+	sums, err := sim.Run(ctx, list, sim.Options{Out: *out, Parallel: *parallel, Logger: log, Progress: progress, Now: runClock()})
 	stopBar()
 	if err != nil {
 		if ctx.Err() != nil {
@@ -144,8 +167,24 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return exitRun
 	}
-	printSummaries(stdout, sums)
-	fmt.Fprintf(stdout, "\n%d site(s) in %v; outputs in %s\n", len(sums), time.Since(began).Round(time.Millisecond), *out)
+	// With -json, stdout holds the JSON alone; what people read goes to
+	// stderr.
+	info := stdout
+	if r.json {
+		data, err := json.MarshalIndent(sums, "", "  ")
+		if err != nil {
+			fmt.Fprintf(stderr, "dctwin run: %v\n", err)
+			return exitRun
+		}
+		stdout.Write(append(data, '\n'))
+		info = io.Discard
+		if !r.quiet {
+			info = stderr
+		}
+	} else {
+		printSummaries(stdout, sums)
+	}
+	fmt.Fprintf(info, "\n%d site(s) in %v; outputs in %s\n", len(sums), time.Since(began).Round(time.Millisecond), *out)
 	if *noPlots {
 		return exitOK
 	}
@@ -158,18 +197,36 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return exitRun
 	}
-	fmt.Fprintf(stdout, "%d figures and %s\n", len(res.Figures), res.Report)
+	fmt.Fprintf(info, "%d figures and %s\n", len(res.Figures), res.Report)
 	return exitOK
 }
 
-func reportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dctwin report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	verbose := fs.Bool("v", false, "log progress messages")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: dctwin report [-v] OUT\n\nRedraws the figures (OUT/<site>/plots, OUT/sites_*) and OUT/report.html\nfrom the output folder of a run, without running it again.\n")
+// runClock is the run's clock for the summaries' provenance: the time
+// SOURCE_DATE_EPOCH gives (seconds since 1970, the reproducible-builds
+// convention), else the wall clock.
+func runClock() func() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if secs, err := strconv.ParseInt(s, 10, 64); err == nil {
+			t := time.Unix(secs, 0).UTC()
+			return func() time.Time { return t }
+		}
 	}
-	rest, err := parseInterspersed(fs, args)
+	return time.Now
+}
+
+func reportFlags(verbose *bool) *flag.FlagSet {
+	fs := flag.NewFlagSet("dctwin report", flag.ContinueOnError)
+	fs.BoolVar(verbose, "v", false, "log progress messages")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: dctwin report [-v] OUT\n\nRedraws the figures (OUT/<site>/plots, OUT/sites_*) and OUT/report.html\nfrom the output folder of a run, without running it again.\n")
+	}
+	return fs
+}
+
+func reportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	verbose := new(bool)
+	fs := reportFlags(verbose)
+	rest, err := parseArgs(fs, args, stdout, stderr)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -177,6 +234,7 @@ func reportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitUsage
 	}
 	if len(rest) != 1 {
+		fs.SetOutput(stderr)
 		fs.Usage()
 		return exitUsage
 	}
@@ -213,7 +271,7 @@ func loadSites(files []string, o sites.Overrides, stderr io.Writer) ([]*sim.Site
 		bad  bool
 	)
 	for _, f := range files {
-		s, err := sites.Load(f, o)
+		s, err := loadSite(f, o)
 		if err != nil {
 			printProblems(stderr, err)
 			bad = true
@@ -249,55 +307,78 @@ func printSummaries(w io.Writer, sums []*sim.Summary) {
 	tw.Flush()
 }
 
-// startProgressBar draws a progress bar on w while a run lasts, only when w
-// is a terminal. It returns a function that stops and erases it.
-func startProgressBar(w io.Writer, p *sim.Progress) func() {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return func() {}
+func validateFlags(asJSON *bool) *flag.FlagSet {
+	fs := flag.NewFlagSet("dctwin validate", flag.ContinueOnError)
+	fs.BoolVar(asJSON, "json", false, "print the results as JSON on stdout: for each file, ok, the site, its warnings and its problems")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), "Usage: dctwin validate [-json] SITE.toml ...\n\nChecks site files without running them (\"-\" reads one from standard input):\nevery problem with its file, line and key; exit status 2 if any has one.\n\nFlags:\n")
+		fs.PrintDefaults()
 	}
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		tick := time.NewTicker(200 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-done:
-				fmt.Fprint(f, "\r\033[K")
-				return
-			case <-tick.C:
-				frac := p.Fraction()
-				n := int(frac * 30)
-				fmt.Fprintf(f, "\r[%s%s] %3.0f%%", strings.Repeat("#", n), strings.Repeat(" ", 30-n), 100*frac)
-			}
-		}
-	}()
-	return func() { close(done); <-finished }
+	return fs
+}
+
+// validation is one file's result, as -json prints it.
+type validation struct {
+	File     string          `json:"file"`
+	OK       bool            `json:"ok"`
+	Site     string          `json:"site,omitempty"`
+	Racks    int             `json:"racks,omitempty"`
+	Steps    int             `json:"steps,omitempty"`
+	Step     string          `json:"step,omitempty"`
+	Warnings []string        `json:"warnings"`
+	Problems []sites.Problem `json:"problems"`
 }
 
 func validateCmd(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, "Usage: dctwin validate SITE.toml ...")
+	asJSON := new(bool)
+	fs := validateFlags(asJSON)
+	files, err := parseArgs(fs, args, stdout, stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if len(files) == 0 {
+		fs.SetOutput(stderr)
+		fs.Usage()
 		return exitUsage
 	}
 	status := exitOK
-	for _, f := range args {
-		s, err := sites.Load(f, sites.Overrides{})
+	var results []validation
+	for _, f := range files {
+		v := validation{File: f, Warnings: []string{}, Problems: []sites.Problem{}}
+		s, err := loadSite(f, sites.Overrides{})
 		if err != nil {
-			printProblems(stderr, err)
 			status = exitUsage
+			var se *sites.Error
+			if errors.As(err, &se) {
+				v.Problems = se.Problems
+			} else {
+				v.Problems = []sites.Problem{{File: f, Msg: err.Error()}}
+			}
+			results = append(results, v)
+			if !*asJSON {
+				printProblems(stderr, err)
+			}
 			continue
 		}
-		racks := 0
+		v.OK, v.Site, v.Steps, v.Step = true, s.Name, s.Period.Steps, sim.FormatDuration(s.Period.Step)
 		for _, g := range s.Racks {
-			racks += g.Racks
+			v.Racks += g.Racks
 		}
-		fmt.Fprintf(stdout, "%s: ok: site %s, %d racks, %d steps of %v\n", f, s.Name, racks, s.Period.Steps, s.Period.Step)
-		for _, w := range s.Warnings {
-			fmt.Fprintf(stdout, "%s: warning: %s\n", f, w)
+		v.Warnings = append(v.Warnings, s.Warnings...)
+		results = append(results, v)
+		if !*asJSON {
+			fmt.Fprintf(stdout, "%s: ok: site %s, %d racks, %d steps of %v\n", f, s.Name, v.Racks, s.Period.Steps, s.Period.Step)
+			for _, w := range s.Warnings {
+				fmt.Fprintf(stdout, "%s: warning: %s\n", f, w)
+			}
 		}
+	}
+	if *asJSON {
+		data, _ := json.MarshalIndent(results, "", "  ")
+		stdout.Write(append(data, '\n'))
 	}
 	return status
 }

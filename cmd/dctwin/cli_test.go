@@ -187,6 +187,8 @@ func TestRunWithFuelMixGrid(t *testing.T) {
 // report redraws them from the folder alone, and refuses a folder that is
 // not a dctwin output with status 2 and the file's name.
 func TestRunDrawsAndReportRedraws(t *testing.T) {
+	// Two runs: the run time, the one field that differs, fixed.
+	t.Setenv("SOURCE_DATE_EPOCH", "1767225600")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	code, stdout, stderr := run(t, "run", "-days", "2", "-step", "1h", "-o", out)

@@ -9,6 +9,8 @@
 //	dctwin validate SITE.toml ...        check site files
 //	dctwin example [NAME]                list the examples, or print one
 //	dctwin climates                      list the built-in climates
+//	dctwin completion bash|zsh|fish      print a shell completion script
+//	dctwin version                       print the version and revision
 //
 // Exit status: 0 on success, 1 when a run fails, 2 for bad usage or input.
 package main
