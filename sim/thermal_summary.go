@@ -84,7 +84,7 @@ func (th *thermalState) summarize(sm *Summary) {
 			ts.NotStoredKWh, 100*ratio(ts.NotStoredKWh, en.Facility)))
 	}
 	if rt := ts.RideThroughAtPeakMin; rt > 0 && rt < shortRideThroughMin {
-		sm.Warnings = append(sm.Warnings, fmt.Sprintf("ride-through at peak load is only %.1f min: with all cooling lost at the peak, the warmest rack inlet passes the %s allowable %g °C before chillers restarting after a power interruption (about %g min) can cool again; add thermal storage, UPS-fed cooling or fast-restart chillers",
+		sm.Warnings = append(sm.Warnings, fmt.Sprintf("ride-through at peak load is only %.1f min: with all cooling lost at the peak, the warmest rack inlet passes the %s allowable %g °C before chillers restarting after a power interruption (about %.1f min) can cool again; add thermal storage, UPS-fed cooling or fast-restart chillers",
 			rt, c.Name, c.AllowableMaxC, shortRideThroughMin))
 	}
 	if ts.HoursAboveAllowable > 0 && len(th.rides) == 0 {
