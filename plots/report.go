@@ -445,7 +445,7 @@ pre { font-size: 7.5pt; white-space: pre-wrap; background: #f6f6f6; padding: 0.5
 nav ol { columns: 2; font-size: 9.5pt; }
 section.site { break-before: page; page-break-before: always; }
 @page { size: A4; margin: 1.5cm; }
-@media print { body { margin: 0; max-width: none; font-size: 10pt; } a { color: inherit; text-decoration: none; } details > * { display: block; } }
+@media print { body { margin: 0; max-width: none; font-size: 10pt; } a { color: inherit; text-decoration: none; } }
 </style>
 </head>
 <body>
