@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/dctwin/dctwin/sim"
+	"github.com/dctwin/dctwin/sites"
 )
 
 // A run from mid-2025 over 600 days splits into the calendar years 2025,
@@ -96,5 +98,44 @@ func TestCoolingDegreeDaysByHand(t *testing.T) {
 		if got := sum.Climate.CoolingDegreeDays; math.Abs(got-c.want) > 1e-9 {
 			t.Errorf("two days at %v °C: cooling degree days %v, want %v", c.dryBulbC, got, c.want)
 		}
+	}
+}
+
+// Renewables by origin and the market-based CO₂, by hand from the
+// summary's own energies: PPA up to the grid energy (only if renewable),
+// guarantees of origin on the rest, the residual mix on what is left.
+func TestRenewablesAndMarketCarbon(t *testing.T) {
+	for _, renewable := range []bool{true, false} {
+		src := fmt.Sprintf(siteTOML, "market", 3, "1h", "dublin") +
+			"residual_mix_g_per_kwh = 500\ngo_frac = 0.25\nsource = \"test\"\n[clean_supply]\nkw = 300\nsource = \"test\"\nrenewable = " + strconv.FormatBool(renewable) + "\n"
+		s, err := sites.Parse([]byte(src), "market.toml", ".", sites.Overrides{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := run(t, t.TempDir(), s)[0]
+		grid, clean := sum.Energy.Grid, 300.0*72
+		ppa := 0.0
+		if renewable {
+			ppa = clean
+		}
+		goKWh := math.Min(0.25*grid, grid-ppa)
+		r := sum.Renewables
+		if math.Abs(r.PPA-ppa) > 1e-6 || math.Abs(r.GuaranteesOfOrigin-goKWh) > 1e-6 || math.Abs(r.Total-ppa-goKWh) > 1e-6 {
+			t.Errorf("renewable %v: split %+v, want PPA %v, GO %v", renewable, r, ppa, goKWh)
+		}
+		if want := (ppa + goKWh) / sum.Energy.Facility; math.Abs(sum.REF-want) > 1e-12 {
+			t.Errorf("renewable %v: REF %v, want %v", renewable, sum.REF, want)
+		}
+		want := (grid - math.Min(clean+0.25*grid, grid)) * 500 / 1000
+		if sum.CarbonMarketKg == nil || math.Abs(*sum.CarbonMarketKg-want) > 1e-6*want {
+			t.Errorf("renewable %v: market-based %v kg, want %v", renewable, sum.CarbonMarketKg, want)
+		}
+		if len(sum.UnsourcedInputs) != 0 {
+			t.Errorf("unsourced %q", sum.UnsourcedInputs)
+		}
+	}
+	// Without a residual-mix factor there is no market-based figure.
+	if sum := run(t, t.TempDir(), testSite(t, "plain", "dublin", 2, "1h"))[0]; sum.CarbonMarketKg != nil {
+		t.Errorf("market-based %v without a factor", *sum.CarbonMarketKg)
 	}
 }

@@ -222,6 +222,12 @@ func TestHeatReuse(t *testing.T) {
 	if cop := s.HeatReused / s.Cooling.HeatPumps; cop < 4 || cop > 6.5 {
 		t.Errorf("heat-pump COP %.2f", cop)
 	}
+	// The waste heat is the facility-water return: above the supply set
+	// point by the loop's rise, below what the heat pump delivers.
+	fw := s.Design.FacilityWater
+	if w := s.WasteHeatC; w == nil || *w <= fw.SetpointC || *w > fw.SetpointC+20 {
+		t.Errorf("waste-heat temperature %v for a supply set point of %g °C", w, fw.SetpointC)
+	}
 }
 
 // A loop whose heat rejection cannot hold its W class counts the hours above

@@ -401,7 +401,7 @@ func (b *builder) grid() {
 		}
 		b.site.Carbon = c
 		b.input("grid carbon", "%s", c.Source)
-		b.sourced(or(g.Source, ""), "grid.source", "grid.carbon_g_per_kwh")
+		b.sourced(or(g.Source, ""), "grid.source", fmt.Sprintf("grid.carbon_g_per_kwh %g gCO2/kWh", *g.CarbonGPerKWh))
 		return
 	}
 	b.file("grid", file)
